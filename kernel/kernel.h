@@ -1,0 +1,125 @@
+/* kernel.h: the kernel's internal interface, grouped by the file that defines it. */
+#ifndef UK_KERNEL_H
+#define UK_KERNEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PAGE_SIZE 4096UL
+#define PAGE_ROUND_UP(x) (((uint64_t)(x) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
+#define PAGE_ROUND_DOWN(x) ((uint64_t)(x) & ~(PAGE_SIZE - 1))
+
+/* Exit statuses the kernel reports for the program, as a shell would show a
+ * process killed by a signal (128 + signal number). */
+#define EXIT_SIGILL 132  /* invalid opcode, a_crash() */
+#define EXIT_SIGTRAP 133 /* breakpoint (int3), debug exception */
+#define EXIT_SIGABRT 134 /* abort() */
+#define EXIT_SIGBUS 135  /* alignment check */
+#define EXIT_SIGFPE 136  /* divide error, FP exceptions */
+#define EXIT_SIGSEGV 139 /* page fault, general protection, stack overflow */
+#define EXIT_PANIC 125   /* the kernel itself gave up (PANIC) */
+
+/* Image layout symbols from arch/x86_64/image.ld (addresses, not objects). */
+extern char __image_start[], __text_start[], __text_end[];
+extern char __rodata_start[], __rodata_end[];
+extern char __data_start[], __data_end[], __bss_start[], __bss_end[];
+extern char __image_end[];
+
+/* arch/x86_64/boot.S: entered from multiboot v1 or PVH in 32-bit protected
+ * mode; sets up a temporary identity map of the first 1 GiB, long mode, NX
+ * and SSE, then calls kernel_main(magic, info) on the boot stack. */
+extern char boot_stack_guard[]; /* page under the boot stack, left unmapped */
+extern char boot_stack_top[];
+
+/* main.c: boot sequence */
+_Noreturn void kernel_main(uint32_t magic, uint32_t info_phys);
+
+/* bootinfo.c: what the boot loader told us, copied before memory is reused */
+#define BOOT_MAX_RAM 32
+#define BOOT_CMDLINE_MAX 8192
+struct mem_range {
+    uint64_t base, len;
+};
+struct boot_info {
+    const char *protocol;             /* "multiboot" or "pvh" */
+    char cmdline[BOOT_CMDLINE_MAX];   /* multiboot: the image path removed */
+    struct mem_range ram[BOOT_MAX_RAM]; /* usable RAM from the firmware map */
+    int nram;
+    uint64_t initrd_base, initrd_len; /* first boot module, 0 if none */
+};
+extern struct boot_info boot_info;
+void bootinfo_parse(uint32_t magic, uint32_t info_phys);
+
+/* arch/x86_64/console.c: 16550 UART at 0x3f8 */
+void console_init(void);
+void console_write(const char *s, size_t n);
+size_t console_read(char *buf, size_t n); /* blocks until >= 1 byte */
+
+/* printk.c: formatted output to the console (%s %c %d %u %x %p, l/z) */
+void kprintf(const char *fmt, ...);
+_Noreturn void kpanic(const char *file, int line, const char *fmt, ...);
+#define PANIC(...) kpanic(__FILE__, __LINE__, __VA_ARGS__)
+#define ASSERT(c) ((c) ? (void)0 : PANIC("assertion failed: %s", #c))
+
+/* arch/x86_64/exit.c: report the exit status to the host and stop.
+ * Writes "UKEXIT <status>\n" to the debug console (port 0xe9), then the
+ * status to isa-debug-exit (port 0xf4), then halts forever. */
+_Noreturn void kernel_exit(int status);
+
+/* arch/x86_64/trap.c: GDT, TSS with IST stacks, IDT, fault reports */
+void trap_init(void);
+void trap_guard_stacks(void); /* after paging_init: unmap IST stack guards */
+
+/* arch/x86_64/paging.c: the final page tables */
+#define MAP_R 1
+#define MAP_W 2
+#define MAP_X 4
+#define MAP_DEVICE 8 /* uncached (PCD|PWT), for MMIO */
+void paging_init(void);  /* identity map of all RAM; W^X image; page 0 absent */
+void paging_map(uint64_t addr, uint64_t len, int prot); /* identity */
+void paging_unmap(uint64_t addr, uint64_t len);         /* guard pages */
+int paging_is_guard(uint64_t addr); /* in a page paging_unmap took away */
+
+/* mem.c: physical page allocator (identity mapped, so also virtual).
+ * Kernel pages and the program's (mmap, brk) are told apart, so that a
+ * munmap can only ever give back the program's own pages. Not zeroed. */
+void mem_init(void);
+void *mem_alloc_pages(size_t npages);       /* kernel, top-down; NULL if none */
+void *mem_alloc_pages_low(size_t npages);   /* kernel, bottom-up: page tables */
+void mem_free_pages(void *p, size_t npages);
+void *mem_alloc_user(size_t npages);        /* program, top-down */
+int mem_take_user(uint64_t base, uint64_t len);  /* 0: all were free, taken */
+int mem_is_user(uint64_t base, uint64_t len);    /* all the program's? */
+void mem_release_user(uint64_t base, uint64_t len); /* its pages in range */
+void mem_mark_user_prot(uint64_t base, uint64_t len, int changed);
+int mem_user_prot_changed(uint64_t page);   /* not default read-write? */
+uint64_t mem_first_free(void);                   /* lowest free address */
+uint64_t mem_total_bytes(void);
+uint64_t mem_free_bytes(void);
+
+/* arch/x86_64/tsc.c: TSC frequency; arch/x86_64/rtc.c: CMOS clock */
+uint64_t tsc_calibrate_hz(void);
+int64_t rtc_read_epoch(void); /* seconds since 1970, 0 if no RTC */
+
+/* time.c: clocks (calibrated on first use, counted from time_init) */
+void time_init(void);
+uint64_t time_monotonic_ns(void);
+uint64_t time_realtime_ns(void); /* RTC plus monotonic */
+void time_set_realtime_ns(uint64_t ns);
+void time_sleep_ns(uint64_t ns);
+uint64_t time_tsc_hz(void);
+
+/* arch/x86_64/tls.c: the thread pointer (FS base) */
+void arch_set_tls(uint64_t tp);
+uint64_t arch_get_tls(void);
+
+/* arch/x86_64/call_on_stack.S */
+_Noreturn void call_on_stack(void *sp, void (*fn)(void *), void *arg);
+
+/* random.c: RDRAND where present, else a TSC-seeded generator */
+void random_fill(void *buf, size_t n);
+
+/* runtime/start.c: build musl's initial stack and run main; never returns */
+_Noreturn void runtime_start(const char *cmdline);
+
+#endif

@@ -1,0 +1,242 @@
+/* mem.c: physical page allocator over the firmware's RAM map.
+ *
+ * Memory is identity mapped, so a physical page is also the virtual page the
+ * program sees. One byte of state per page (page_state[]) says whether it is
+ * RAM and free, or taken; the array itself is carved out of RAM just above the
+ * image. Kernel allocations come from the bottom (page tables, right after the
+ * image), mmap from the top, and brk grows upward from the bottom into
+ * whatever is free, so the two meet only when memory is really exhausted.
+ *
+ * Nothing below 1 MiB is ever handed out: page 0 stays unmapped for NULL
+ * checks, and the firmware's tables live there. */
+#include <string.h>
+
+#include "kernel.h"
+
+/* PAGE_USER pages belong to the program (mmap, brk) and only they can be
+ * given back by munmap; PAGE_USER_PROT ones too, but their page table
+ * entry is not the default read-write (mprotect); PAGE_TAKEN pages are the
+ * kernel's. */
+enum page_state {
+    PAGE_ABSENT = 0,
+    PAGE_FREE,
+    PAGE_TAKEN,
+    PAGE_USER,
+    PAGE_USER_PROT
+};
+
+static int is_user(uint8_t st)
+{
+    return st == PAGE_USER || st == PAGE_USER_PROT;
+}
+
+#define LOW_LIMIT 0x100000UL
+
+static uint8_t *page_state;
+static uint64_t npages;      /* pages covered by page_state[] */
+static uint64_t nfree;
+static uint64_t ntotal;      /* usable RAM pages */
+
+static int range_is(uint64_t first, uint64_t n, enum page_state st)
+{
+    if (first + n > npages || first + n < first)
+        return 0;
+    for (uint64_t i = first; i < first + n; i++)
+        if (page_state[i] != st)
+            return 0;
+    return 1;
+}
+
+static void range_set(uint64_t first, uint64_t n, enum page_state st)
+{
+    for (uint64_t i = first; i < first + n; i++) {
+        if (page_state[i] == PAGE_FREE)
+            nfree--;
+        if (st == PAGE_FREE)
+            nfree++;
+        page_state[i] = (uint8_t)st;
+    }
+}
+
+/* Place page_state[] in the first RAM range with room above the image. */
+static void mem_place_state(uint64_t bytes)
+{
+    uint64_t start = PAGE_ROUND_UP((uint64_t)__image_end);
+    for (int i = 0; i < boot_info.nram; i++) {
+        uint64_t base = boot_info.ram[i].base;
+        uint64_t end = base + boot_info.ram[i].len;
+        if (base < start)
+            base = start;
+        if (base < LOW_LIMIT)
+            base = LOW_LIMIT;
+        base = PAGE_ROUND_UP(base);
+        if (base < end && end - base >= bytes) {
+            page_state = (uint8_t *)base;
+            return;
+        }
+    }
+    PANIC("no room for the page map (%lu bytes)", (unsigned long)bytes);
+}
+
+void mem_init(void)
+{
+    uint64_t top = 0;
+    for (int i = 0; i < boot_info.nram; i++) {
+        uint64_t end = boot_info.ram[i].base + boot_info.ram[i].len;
+        if (end > top)
+            top = end;
+    }
+    if (top == 0)
+        PANIC("the boot loader reported no RAM");
+    npages = top / PAGE_SIZE;
+    uint64_t state_bytes = PAGE_ROUND_UP(npages);
+    mem_place_state(state_bytes);
+    memset(page_state, PAGE_ABSENT, npages);
+
+    for (int i = 0; i < boot_info.nram; i++) {
+        uint64_t base = PAGE_ROUND_UP(boot_info.ram[i].base);
+        uint64_t end = PAGE_ROUND_DOWN(boot_info.ram[i].base +
+                                       boot_info.ram[i].len);
+        if (base < LOW_LIMIT)
+            base = LOW_LIMIT;
+        for (uint64_t a = base; a < end; a += PAGE_SIZE) {
+            page_state[a / PAGE_SIZE] = PAGE_FREE;
+            nfree++;
+        }
+    }
+    ntotal = nfree;
+
+    /* The image (and whatever the loader put below it) and the map itself. */
+    uint64_t image_first = (uint64_t)__image_start / PAGE_SIZE;
+    uint64_t image_end = PAGE_ROUND_UP((uint64_t)__image_end) / PAGE_SIZE;
+    for (uint64_t i = image_first; i < image_end && i < npages; i++)
+        if (page_state[i] == PAGE_FREE)
+            range_set(i, 1, PAGE_TAKEN);
+    uint64_t st_first = (uint64_t)page_state / PAGE_SIZE;
+    range_set(st_first, state_bytes / PAGE_SIZE, PAGE_TAKEN);
+    ntotal -= state_bytes / PAGE_SIZE;
+}
+
+static void *alloc_top_down(size_t n, enum page_state owner)
+{
+    if (n == 0 || n > nfree)
+        return NULL;
+    /* Top-down first fit: the first run of n free pages from the top. */
+    uint64_t run = 0;
+    for (uint64_t i = npages; i-- > 0;) {
+        if (page_state[i] != PAGE_FREE) {
+            run = 0;
+            continue;
+        }
+        if (++run == n) {
+            range_set(i, n, owner);
+            return (void *)(i * PAGE_SIZE);
+        }
+    }
+    return NULL;
+}
+
+void *mem_alloc_pages(size_t n)
+{
+    return alloc_top_down(n, PAGE_TAKEN);
+}
+
+void *mem_alloc_user(size_t n)
+{
+    return alloc_top_down(n, PAGE_USER);
+}
+
+void *mem_alloc_pages_low(size_t n)
+{
+    if (n == 0 || n > nfree)
+        return NULL;
+    uint64_t run = 0;
+    for (uint64_t i = 0; i < npages; i++) {
+        if (page_state[i] != PAGE_FREE) {
+            run = 0;
+            continue;
+        }
+        if (++run == n) {
+            uint64_t first = i + 1 - n;
+            range_set(first, n, PAGE_TAKEN);
+            return (void *)(first * PAGE_SIZE);
+        }
+    }
+    return NULL;
+}
+
+void mem_free_pages(void *p, size_t n)
+{
+    uint64_t first = (uint64_t)p / PAGE_SIZE;
+    ASSERT((uint64_t)p % PAGE_SIZE == 0);
+    ASSERT(range_is(first, n, PAGE_TAKEN));
+    range_set(first, n, PAGE_FREE);
+}
+
+int mem_take_user(uint64_t base, uint64_t len)
+{
+    if (base % PAGE_SIZE || len % PAGE_SIZE)
+        return -1;
+    uint64_t first = base / PAGE_SIZE, n = len / PAGE_SIZE;
+    if (!range_is(first, n, PAGE_FREE))
+        return -1;
+    range_set(first, n, PAGE_USER);
+    return 0;
+}
+
+int mem_is_user(uint64_t base, uint64_t len)
+{
+    uint64_t first = base / PAGE_SIZE, n = len / PAGE_SIZE;
+    if (base % PAGE_SIZE || len % PAGE_SIZE || first + n > npages ||
+        first + n < first)
+        return 0;
+    for (uint64_t i = first; i < first + n; i++)
+        if (!is_user(page_state[i]))
+            return 0;
+    return 1;
+}
+
+/* Gives back the program's pages in the range; a page whose protection was
+ * changed gets the default mapping back first. */
+void mem_release_user(uint64_t base, uint64_t len)
+{
+    uint64_t first = base / PAGE_SIZE, n = len / PAGE_SIZE;
+    for (uint64_t i = first; i < first + n && i < npages; i++) {
+        if (page_state[i] == PAGE_USER_PROT)
+            paging_map(i * PAGE_SIZE, PAGE_SIZE, MAP_R | MAP_W);
+        if (is_user(page_state[i]))
+            range_set(i, 1, PAGE_FREE);
+    }
+}
+
+void mem_mark_user_prot(uint64_t base, uint64_t len, int changed)
+{
+    uint64_t first = base / PAGE_SIZE, n = len / PAGE_SIZE;
+    for (uint64_t i = first; i < first + n && i < npages; i++)
+        if (is_user(page_state[i]))
+            page_state[i] = changed ? PAGE_USER_PROT : PAGE_USER;
+}
+
+int mem_user_prot_changed(uint64_t page)
+{
+    uint64_t i = page / PAGE_SIZE;
+    return i < npages && page_state[i] == PAGE_USER_PROT;
+}
+
+uint64_t mem_first_free(void)
+{
+    for (uint64_t i = 0; i < npages; i++)
+        if (page_state[i] == PAGE_FREE)
+            return i * PAGE_SIZE;
+    return npages * PAGE_SIZE;
+}
+
+uint64_t mem_total_bytes(void)
+{
+    return ntotal * PAGE_SIZE;
+}
+
+uint64_t mem_free_bytes(void)
+{
+    return nfree * PAGE_SIZE;
+}

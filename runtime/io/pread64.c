@@ -1,0 +1,9 @@
+/* pread64.c: pread(2); no seekable files yet. */
+#include <errno.h>
+
+#include "runtime.h"
+
+long uk_sys_pread64(long fd, long buf, long n, long off)
+{
+    return fd_get(fd) ? -ESPIPE : -EBADF;
+}

@@ -1,0 +1,14 @@
+/* read.c: read(2). */
+#include <errno.h>
+
+#include "runtime.h"
+
+long uk_sys_read(long fd, long buf, long n)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops->read)
+        return -EINVAL;
+    return f->ops->read(f, (void *)buf, (size_t)n);
+}

@@ -1,0 +1,82 @@
+/* signal.c: signal state of the one process, and synchronous delivery.
+ *
+ * Signals only come from the program itself (raise, abort, kill of its own
+ * pid), so delivery is a direct call of the handler, or the default action,
+ * at the moment the signal is sent or unblocked. */
+#include <signal.h>
+
+#include "runtime.h"
+
+struct sig_state sig_state;
+
+static int sig_default_ignores(int sig)
+{
+    return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH ||
+           sig == SIGCONT;
+}
+
+static const char *sig_name(int sig)
+{
+    switch (sig) {
+    case SIGABRT: return "SIGABRT";
+    case SIGTERM: return "SIGTERM";
+    case SIGINT: return "SIGINT";
+    case SIGKILL: return "SIGKILL";
+    case SIGSEGV: return "SIGSEGV";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGBUS: return "SIGBUS";
+    case SIGALRM: return "SIGALRM";
+    case SIGHUP: return "SIGHUP";
+    case SIGPIPE: return "SIGPIPE";
+    case SIGUSR1: return "SIGUSR1";
+    case SIGUSR2: return "SIGUSR2";
+    default: return "signal";
+    }
+}
+
+static void sig_deliver(int sig)
+{
+    struct k_sigaction *a = &sig_state.action[sig];
+    void (*h)(int) = a->handler;
+
+    if (h == SIG_IGN || (h == SIG_DFL && sig_default_ignores(sig)))
+        return;
+    if (h == SIG_DFL) {
+        kprintf("ukcc: program terminated by %s (%d)\n", sig_name(sig), sig);
+        kernel_exit(128 + sig);
+    }
+    uint64_t saved = sig_state.blocked;
+    sig_state.blocked |= a->mask;
+    if (!(a->flags & SA_NODEFER))
+        sig_state.blocked |= 1UL << (sig - 1);
+    if (a->flags & SA_RESETHAND)
+        a->handler = SIG_DFL;
+    if (a->flags & SA_SIGINFO) {
+        siginfo_t si = {.si_signo = sig, .si_code = SI_TKILL, .si_pid = 1};
+        ((void (*)(int, siginfo_t *, void *))(void (*)(void))h)(sig, ((void (*)(int, siginfo_t *, void *))h)(sig, &si, NULL);si, NULL);
+    } else {
+        h(sig);
+    }
+    sig_state.blocked = saved;
+}
+
+void sig_send(int sig)
+{
+    uint64_t bit = 1UL << (sig - 1);
+    if (sig_state.blocked & bit && sig != SIGKILL && sig != SIGSTOP) {
+        sig_state.pending |= bit;
+        return;
+    }
+    sig_deliver(sig);
+}
+
+void sig_deliver_pending(void)
+{
+    uint64_t ready;
+    while ((ready = sig_state.pending & ~sig_state.blocked)) {
+        int sig = __builtin_ctzll(ready) + 1;
+        sig_state.pending &= ~(1UL << (sig - 1));
+        sig_deliver(sig);
+    }
+}
