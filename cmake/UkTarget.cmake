@@ -5,8 +5,8 @@
 # final link can LTO and garbage-collect across app, libc, runtime and kernel.
 set(UK_TARGET_CFLAGS
     --target=x86_64-linux-musl
-    -nostdinc -isystem ${UKCC_SYSROOT_INCLUDE}
-    -isystem ${UK_CLANG_RESOURCE_DIR}/include
+    -nostdinc "SHELL:-isystem ${UKCC_SYSROOT_INCLUDE}"
+    "SHELL:-isystem ${UK_CLANG_RESOURCE_DIR}/include"
     -fno-pic -fno-pie -ffreestanding -fno-builtin-printf
     -flto -ffat-lto-objects -ffunction-sections -fdata-sections
     -fno-asynchronous-unwind-tables -fno-unwind-tables

@@ -2,10 +2,13 @@
 #ifndef UK_KERNEL_H
 #define UK_KERNEL_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#ifndef PAGE_SIZE /* musl's <limits.h> has it too */
 #define PAGE_SIZE 4096UL
+#endif
 #define PAGE_ROUND_UP(x) (((uint64_t)(x) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
 #define PAGE_ROUND_DOWN(x) ((uint64_t)(x) & ~(PAGE_SIZE - 1))
 

@@ -9,6 +9,8 @@
 
 struct sig_state sig_state;
 
+typedef void (*sa_sigaction_fn)(int, siginfo_t *, void *);
+
 static int sig_default_ignores(int sig)
 {
     return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH ||
@@ -54,7 +56,8 @@ static void sig_deliver(int sig)
         a->handler = SIG_DFL;
     if (a->flags & SA_SIGINFO) {
         siginfo_t si = {.si_signo = sig, .si_code = SI_TKILL, .si_pid = 1};
-        ((void (*)(int, siginfo_t *, void *))(void (*)(void))h)(sig, ((void (*)(int, siginfo_t *, void *))h)(sig, &si, NULL);si, NULL);
+        sa_sigaction_fn act = (sa_sigaction_fn)(void (*)(void))h;
+        act(sig, &si, NULL);
     } else {
         h(sig);
     }

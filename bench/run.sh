@@ -1,0 +1,41 @@
+#!/bin/bash
+# run.sh: run every benchmark and print a BENCHMARKS.md section (append it with --record).
+# Usage: bench/run.sh [--record] [--quick]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+record=0 runs=10 cruns=5
+for a in "$@"; do
+    case "$a" in
+    --record) record=1 ;;
+    --quick) runs=2 cruns=1 ;;
+    *) echo "run.sh: unknown option $a" >&2; exit 2 ;;
+    esac
+done
+d=$(dirname "$0")
+out=$work/section.md
+{
+    echo "## $(machine_line)"
+    echo
+    echo "### Image size (stripped bytes)"
+    echo
+    "$d/image_size.sh"
+    echo
+    echo "### Boot to exit under ukrun (ms, median of $runs, min-max), against the floor"
+    echo
+    echo "| machine | runs | floor | hello | hello/floor |"
+    echo "|---|---|---|---|---|"
+    "$d/boot_time.sh" "$runs" microvm
+    "$d/boot_time.sh" "$runs" pc
+    echo
+    echo "### Compile and link time (s, median of $cruns)"
+    echo
+    echo "| input | runs | ukcc | musl-gcc -static | ukcc/musl-gcc |"
+    echo "|---|---|---|---|---|"
+    "$d/compile_time.sh" "$cruns"
+    echo
+} >"$out"
+cat "$out"
+if [ $record = 1 ]; then
+    cat "$out" >>"$top/BENCHMARKS.md"
+    echo "run.sh: appended to BENCHMARKS.md" >&2
+fi

@@ -1,0 +1,197 @@
+/* link.c: link objects, archives and the image archives into one image.
+ *
+ * ld.lld-19 writes the image to a temporary file; llvm-objcopy-19 strips it
+ * (unless -g) into a temporary file beside the output, which is then
+ * renamed over the output, so a reader never sees a half-written image. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "driver.h"
+
+/* Fixed part of the link line: a static, non-PIE ELF laid out by our
+ * linker script; LTO reads the bitcode in fat objects; --gc-sections drops
+ * every section nothing reaches. The entry point comes from ukcc.ld. */
+static const char *const ld_flags[] = {
+    "-m",          "elf_x86_64",  "-static",       "--no-dynamic-linker",
+    "-z",          "max-page-size=4096",           "-z",
+    "noexecstack", "--gc-sections", "--fat-lto-objects",
+    "--build-id=none",
+};
+
+/* Archives every image ends with, after the user's inputs. */
+static const char *const image_libs[] = {
+    "lib/libukkernel.a",
+    "lib/libukrt.a",
+    "lib/libc.a",
+    "lib/libukbuiltins.a",
+};
+
+/* Libraries that musl folds into libc.a: -lm and friends need nothing. */
+static const char *const libc_parts[] = {
+    "c", "m", "pthread", "rt", "dl", "util", "xnet", "crypt", "resolv",
+};
+
+static bool in_libc(const char *name)
+{
+    for (size_t i = 0; i < sizeof(libc_parts) / sizeof(libc_parts[0]); i++)
+        if (strcmp(libc_parts[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Search the -L directories for -lNAME (libNAME.a, or NAME for -l:NAME).
+ * False after reporting that it is missing; *path stays NULL for the parts
+ * of libc, which need nothing on the link line. */
+static bool lib_resolve(struct driver *d, const char *name, char **path)
+{
+    bool exact = name[0] == ':';
+    char *so = NULL;
+
+    *path = NULL;
+    if (in_libc(name))
+        return true;
+    for (size_t i = 0; i < d->libdirs.n; i++) {
+        const char *dir = d->libdirs.v[i];
+
+        *path = exact ? xasprintf("%s/%s", dir, name + 1)
+                      : xasprintf("%s/lib%s.a", dir, name);
+        if (path_exists(*path))
+            return true;
+        free(*path);
+        *path = NULL;
+        if (!exact && !so) {
+            so = xasprintf("%s/lib%s.so", dir, name);
+            if (!path_exists(so)) {
+                free(so);
+                so = NULL;
+            }
+        }
+    }
+    if (so)
+        error("cannot find -l%s: only the shared library %s exists, and a "
+              "unikernel image links static archives (.a) only",
+              name, so);
+    else if (exact)
+        error("cannot find -l%s: no %s in the -L directories", name,
+              name + 1);
+    else
+        error("cannot find -l%s: no lib%s.a in the -L directories", name,
+              name);
+    free(so);
+    return false;
+}
+
+/* The user's part of the link line, in command-line order. */
+static void push_items(struct driver *d, struct strvec *cmd)
+{
+    bool ok = true;
+
+    for (size_t i = 0; i < d->nitems; i++) {
+        struct item *it = &d->items[i];
+        char *lib;
+
+        switch (it->kind) {
+        case ITEM_INPUT:
+            if (it->object)
+                strvec_push(cmd, it->object);
+            break;
+        case ITEM_LIB:
+            if (!lib_resolve(d, it->text, &lib))
+                ok = false;
+            else if (lib)
+                strvec_push(cmd, lib);
+            free(lib);
+            break;
+        case ITEM_ARG:
+            strvec_push(cmd, it->text);
+            break;
+        }
+    }
+    if (!ok)
+        exit(1);
+}
+
+static void build_ld_cmd(struct driver *d, struct strvec *cmd, const char *out)
+{
+    char *script = sysroot_path("lib/ukcc.ld");
+
+    strvec_push(cmd, UKCC_LD);
+    strvec_push(cmd, "-o");
+    strvec_push(cmd, out);
+    for (size_t i = 0; i < sizeof(ld_flags) / sizeof(ld_flags[0]); i++)
+        strvec_push(cmd, ld_flags[i]);
+    strvec_push(cmd, "-T");
+    strvec_push(cmd, script);
+    free(script);
+    push_items(d, cmd);
+    for (size_t i = 0; i < sizeof(image_libs) / sizeof(image_libs[0]); i++) {
+        char *lib = sysroot_path(image_libs[i]);
+
+        strvec_push(cmd, lib);
+        free(lib);
+    }
+}
+
+static bool run(const char *what, struct strvec *cmd)
+{
+    bool ok = spawn_run("link", cmd->v);
+
+    if (!ok)
+        error("link stage failed: %s did not succeed (see its messages "
+              "above)",
+              what);
+    strvec_free(cmd);
+    return ok;
+}
+
+/* Give the image the mode a linker gives executables (0777 less umask):
+ * the temporary file was created 0600. */
+static void make_executable(const char *path)
+{
+    mode_t mask = umask(0);
+
+    umask(mask);
+    if (chmod(path, 0777 & ~mask) < 0)
+        fatal("cannot chmod %s:", path);
+}
+
+void link_image(struct driver *d)
+{
+    const char *output = d->output ? d->output : "a.out";
+    bool strip = !d->debug || d->strip;
+    char *outdir = path_dir(output);
+    const char *base = path_base(output);
+    char *elf = NULL, *final;
+    struct strvec cmd = {0};
+
+    if (!d->dry_run && access(outdir, W_OK) < 0)
+        fatal("cannot write %s:", output);
+    final = tmpfile_create(outdir, base, ".tmp");
+    if (strip)
+        elf = tmpfile_create(NULL, base, ".elf");
+    build_ld_cmd(d, &cmd, strip ? elf : final);
+    if (!run(path_base(UKCC_LD), &cmd))
+        exit(1);
+    if (strip) {
+        strvec_push(&cmd, UKCC_OBJCOPY);
+        strvec_push(&cmd, "--strip-all");
+        strvec_push(&cmd, elf);
+        strvec_push(&cmd, final);
+        if (!run(path_base(UKCC_OBJCOPY), &cmd))
+            exit(1);
+    }
+    if (!d->dry_run) {
+        make_executable(final);
+        if (rename(final, output) < 0)
+            fatal("cannot write %s:", output);
+        tmpfile_forget(final);
+    }
+    free(elf);
+    free(final);
+    free(outdir);
+}

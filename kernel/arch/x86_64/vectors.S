@@ -1,0 +1,72 @@
+/* vectors.S: entry stubs for all 256 interrupt vectors, and the common path. */
+
+/*
+ * Every stub is 16 bytes (trap.c finds vector n at trap_vectors + 16 * n).
+ * It makes the stack uniform: the CPU pushes SS, RSP, RFLAGS, CS, RIP and,
+ * for some exceptions, an error code; stubs of the others push a 0 in its
+ * place. Then the vector number, then trap_common saves every general
+ * register, giving struct trap_frame (trap.c) from the top of the stack.
+ *
+ * Every gate runs on an IST stack, which the CPU aligns to 16 bytes before
+ * it pushes: 5 + 2 + 15 eight-byte slots keep rsp 16-byte aligned at the
+ * call, as the SysV ABI wants.
+ */
+
+/* Exceptions for which the CPU pushes an error code: #DF #TS #NP #SS #GP #PF
+ * #AC #CP #VC #SX. */
+#define HAS_ERROR_CODE(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || \
+                           (n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
+
+    .section .text.trap_vectors, "ax", @progbits
+    .balign 16
+    .globl trap_vectors
+trap_vectors:
+    .set vector, 0
+    .rept 256
+    .balign 16
+    .if !HAS_ERROR_CODE(vector)
+    pushq $0
+    .endif
+    pushq $vector
+    jmp trap_common
+    .set vector, vector + 1
+    .endr
+
+trap_common:
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    cld
+    movq %rsp, %rdi
+    call trap_handle
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    addq $16, %rsp /* vector and error code */
+    iretq
+
+    .section .note.GNU-stack, "", @progbits

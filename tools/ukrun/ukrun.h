@@ -1,0 +1,86 @@
+/* ukrun.h: ukrun's internal interface, grouped by the file that defines it. */
+#ifndef UKRUN_H
+#define UKRUN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* ukrun's own exit statuses; otherwise the program's status passes through.
+ * Chosen as timeout(1) and env(1) do, out of the way of ordinary programs. */
+#define UKRUN_EXIT_TIMEOUT 124 /* --timeout expired */
+#define UKRUN_EXIT_ERROR 125   /* bad usage, or QEMU/the guest failed */
+
+enum machine { MACHINE_MICROVM, MACHINE_PC };
+enum accel { ACCEL_AUTO, ACCEL_KVM, ACCEL_TCG };
+
+/* A growable array of strings, always NULL-terminated (usable as argv). */
+struct strvec {
+    char **v;
+    size_t n, cap;
+};
+
+/* A growable NUL-terminated string. */
+struct strbuf {
+    char *s;
+    size_t len, cap;
+};
+
+struct ukrun_opts {
+    enum machine machine;
+    enum accel accel;
+    const char *mem;  /* QEMU -m syntax, e.g. "128M" */
+    unsigned timeout; /* seconds; 0 = none */
+    int verbose, dry_run;
+    struct strvec env;       /* NAME=VALUE entries, in order given */
+    struct strvec qemu_args; /* appended to QEMU's argv verbatim */
+    const char *image;
+    char **args; /* program arguments after IMAGE (argv[1..]) */
+    int nargs;
+};
+
+/* util.c: messages and allocation helpers */
+/* Print "ukrun: error: <msg>" and exit UKRUN_EXIT_ERROR; a format ending in
+ * ':' gets ": strerror(errno)" appended. */
+_Noreturn void ukrun_fatal(const char *fmt, ...);
+void ukrun_note(const char *fmt, ...); /* "ukrun: <msg>" on stderr */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+void strvec_push(struct strvec *sv, const char *s);
+void strbuf_putc(struct strbuf *sb, char c);
+void strbuf_puts(struct strbuf *sb, const char *s);
+
+/* args.c: command line parsing */
+void args_parse(int argc, char **argv, struct ukrun_opts *o);
+
+/* image.c: the image file */
+void image_check(const char *path); /* exists, readable, ELF magic */
+const char *image_basename(const char *path);
+
+/* accel.c: accelerator choice */
+enum accel accel_choose(enum accel requested); /* never ACCEL_AUTO */
+
+/* cmdline.c: the kernel command line carrying environment and argv */
+char *cmdline_build(const struct ukrun_opts *o);
+
+/* ctlfile.c: the file the guest's debug console (port 0xe9) writes to */
+char *ctlfile_template(void);
+void ctlfile_create(char *tmpl); /* mkstemp in place; removed at exit */
+int ctlfile_read_status(const char *path, int *status);
+void ctlfile_remove(void);
+
+/* qemu.c: the QEMU command line */
+char **qemu_build_argv(const struct ukrun_opts *o, enum accel accel,
+                       const char *cmdline, const char *ctlpath);
+void qemu_print_argv(FILE *f, char *const argv[]);
+
+/* run.c: running QEMU under ukrun's supervision */
+struct run_result {
+    int wait_status; /* from waitpid */
+    int timed_out;   /* --timeout expired and QEMU was killed */
+    int forwarded;   /* last signal relayed to QEMU, 0 if none */
+};
+void run_qemu(char *const argv[], unsigned timeout, struct run_result *r);
+_Noreturn void run_die_by_signal(int sig);
+
+#endif
