@@ -171,9 +171,9 @@ void link_image(struct driver *d)
 
     if (!d->dry_run && access(outdir, W_OK) < 0)
         fatal("cannot write %s:", output);
-    final = tmpfile_create(outdir, base, ".tmp");
     if (strip)
         elf = tmpfile_create(NULL, base, ".elf");
+    final = tmpfile_create(outdir, base, ".tmp");
     build_ld_cmd(d, &cmd, strip ? elf : final);
     if (!run(path_base(UKCC_LD), &cmd))
         exit(1);

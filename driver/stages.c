@@ -76,6 +76,10 @@ static bool run_input(struct driver *d, struct item *in)
     compile_build_cmd(d, &cmd, in, upto, out);
     ok = spawn_run(stage_name(upto), cmd.v);
     strvec_free(&cmd);
+    /* A finished -c/-S/-E output stays even if a later input fails, as
+     * with gcc; a failed one is removed at exit. */
+    if (ok && out && d->last != LINK)
+        tmpfile_forget(out);
     in->object = out;
     return ok;
 }

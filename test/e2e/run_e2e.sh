@@ -3,7 +3,7 @@
 #
 # Usage: run_e2e.sh BINDIR TESTDIR MACHINE WORKDIR
 # TESTDIR holds *.c (the program, built with the flags in `cflags` if that
-# file exists) and `cases`: one case a line, `NAME STATUS [UKRUN ARGS...]`
+# file exists) and `cases`: one case a line, `NAME STATUS [UKRUN OPTIONS] [-- ARGS]`
 # (shell words; `#` comments). Each case boots the image on MACHINE under
 # `ukrun --timeout` and checks the exit status, and the output against
 # NAME.out (exact) or NAME.grep (each line an extended regexp that must
@@ -30,8 +30,14 @@ while read -r line; do
     shift 2
     out="$work/$name.$case_name.$machine.out"
     start=$(date +%s%N)
-    timeout 120 "$bindir/ukrun" --machine "$machine" --timeout 60 "$@" \
-        "$img" </dev/null >"$out" 2>&1
+    opts=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+        opts+=("$1")
+        shift
+    done
+    [ $# -gt 0 ] && shift
+    timeout 120 "$bindir/ukrun" --machine "$machine" --timeout 60 \
+        "${opts[@]}" "$img" -- "$@" </dev/null >"$out" 2>&1
     status=$?
     ms=$((($(date +%s%N) - start) / 1000000))
     ok=1 why=""

@@ -143,8 +143,9 @@ start64:
     jmp 3b
     .size _start32, . - _start32
 
-/* Temporary GDT: null, 64-bit code (0x08), data (0x10). trap.c replaces it. */
-    .section .rodata.boot, "a", @progbits
+/* Temporary GDT: null, 64-bit code (0x08), data (0x10); trap.c replaces it.
+ * In .data because the CPU sets the accessed bit of a descriptor it loads. */
+    .section .data.boot, "aw", @progbits
     .balign 8
 boot_gdt:
     .quad 0
