@@ -33,9 +33,9 @@ static void add_item(struct driver *d, enum item_kind kind, const char *text)
 {
     struct item *it;
 
-    if (d->nitems == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 16;
-        d->items = xrealloc(d->items, d->cap * sizeof(*d->items));
+    if (d->nitems == d->itemcap) {
+        d->itemcap = d->itemcap ? d->itemcap * 2 : 16;
+        d->items = xrealloc(d->items, d->itemcap * sizeof(*d->items));
     }
     it = &d->items[d->nitems++];
     *it = (struct item){.kind = kind, .text = text};
@@ -105,20 +105,29 @@ static void act_nostdinc(struct driver *d, const struct match *m)
     d->nostdinc = true;
 }
 
-/* -MD/-MMD write foo.d beside the object; -M/-MM print rules instead of
- * compiling, which, as with gcc, means preprocessing only. */
-static void act_depfile(struct driver *d, const struct match *m)
+/* -MD/-MMD: write foo.d beside the object while compiling. */
+static void act_dep_write(struct driver *d, const struct match *m)
 {
-    if (strcmp(m->opt->spelling, "-MF") == 0)
-        d->depfile_named = true;
-    else if (strcmp(m->opt->spelling, "-MT") == 0 ||
-             strcmp(m->opt->spelling, "-MQ") == 0)
-        d->deptarget_named = true;
-    else if (strcmp(m->opt->spelling, "-M") == 0 ||
-             strcmp(m->opt->spelling, "-MM") == 0)
-        d->last = PREPROCESS;
-    else
-        d->depfile = true;
+    d->depfile = true;
+    act_cflag(d, m);
+}
+
+static void act_dep_file(struct driver *d, const struct match *m)
+{
+    d->depfile_named = true;
+    act_cflag(d, m);
+}
+
+static void act_dep_target(struct driver *d, const struct match *m)
+{
+    d->deptarget_named = true;
+    act_cflag(d, m);
+}
+
+/* -M/-MM print rules instead of compiling: as with gcc, that is -E. */
+static void act_dep_only(struct driver *d, const struct match *m)
+{
+    d->last = PREPROCESS;
     act_cflag(d, m);
 }
 
@@ -178,7 +187,8 @@ static void act_wl(struct driver *d, const struct match *m)
 {
     char *copy = xstrdup(m->value), *save = NULL;
 
-    for (char *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save))
+    for (char *p = strtok_r(copy, ",", &save); p;
+         p = strtok_r(NULL, ",", &save))
         add_item(d, ITEM_ARG, xstrdup(p));
     free(copy);
 }
@@ -228,13 +238,13 @@ static const struct option options[] = {
     {"-isystem", JOINED_OR_SEPARATE, act_cflag, NULL, NULL, NULL},
     {"-iquote", JOINED_OR_SEPARATE, act_cflag, NULL, NULL, NULL},
     {"-idirafter", JOINED_OR_SEPARATE, act_cflag, NULL, NULL, NULL},
-    {"-MF", JOINED_OR_SEPARATE, act_depfile, NULL, NULL, NULL},
-    {"-MT", JOINED_OR_SEPARATE, act_depfile, NULL, NULL, NULL},
-    {"-MQ", JOINED_OR_SEPARATE, act_depfile, NULL, NULL, NULL},
-    {"-MD", FLAG, act_depfile, NULL, NULL, NULL},
-    {"-MMD", FLAG, act_depfile, NULL, NULL, NULL},
-    {"-M", FLAG, act_depfile, NULL, NULL, NULL},
-    {"-MM", FLAG, act_depfile, NULL, NULL, NULL},
+    {"-MF", JOINED_OR_SEPARATE, act_dep_file, NULL, NULL, NULL},
+    {"-MT", JOINED_OR_SEPARATE, act_dep_target, NULL, NULL, NULL},
+    {"-MQ", JOINED_OR_SEPARATE, act_dep_target, NULL, NULL, NULL},
+    {"-MD", FLAG, act_dep_write, NULL, NULL, NULL},
+    {"-MMD", FLAG, act_dep_write, NULL, NULL, NULL},
+    {"-M", FLAG, act_dep_only, NULL, NULL, NULL},
+    {"-MM", FLAG, act_dep_only, NULL, NULL, NULL},
     {"-Xclang", SEPARATE, act_cflag, NULL, NULL, NULL},
     {"-Xpreprocessor", SEPARATE, act_cflag, NULL, NULL, NULL},
     {"-Xassembler", SEPARATE, act_cflag, NULL, NULL, NULL},

@@ -28,7 +28,7 @@ static const char *const object_flags[] = {"-flto", "-ffat-lto-objects",
                                            "-gline-tables-only"};
 
 #define PUSH_ALL(cmd, arr)                                                     \
-    for (size_t i_ = 0; i_ < sizeof(arr) / sizeof(arr[0]); i_++)             \
+    for (size_t i_ = 0; i_ < sizeof(arr) / sizeof(arr[0]); i_++)               \
     strvec_push(cmd, arr[i_])
 
 static void push_includes(struct driver *d, struct strvec *cmd)
@@ -74,8 +74,7 @@ static void push_depfile(struct driver *d, struct strvec *cmd,
 }
 
 void compile_build_cmd(struct driver *d, struct strvec *cmd,
-                       const struct item *in, enum stage upto,
-                       const char *out)
+                       const struct item *in, enum stage upto, const char *out)
 {
     strvec_push(cmd, UKCC_CLANG);
     strvec_push(cmd, "--target=" UKCC_TARGET);

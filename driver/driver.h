@@ -52,27 +52,30 @@ struct driver {
     const char *output;    /* -o, or NULL for the default name */
     struct strvec cflags;  /* user flags for clang, in order */
     struct strvec libdirs; /* -L directories, in order */
-    struct item *items;
-    size_t nitems, cap;
+    struct item *items;    /* inputs, -l and -Wl, in command-line order */
+    size_t nitems, itemcap;
     size_t ninputs;
     enum lang cur_lang; /* the -x in force */
     struct query queries[16];
     size_t nqueries;
-    bool verbose;    /* -v: print commands before running them */
-    bool dry_run;    /* -###: print commands quoted, run nothing */
-    bool debug;      /* -g*: keep symbols and debug info in the image */
-    bool strip;      /* -s: strip even with -g */
-    bool nostdinc;   /* -nostdinc: no sysroot or clang include dirs */
-    bool shared;     /* -shared: refused, see main.c */
-    bool pic;        /* -fPIC/-fpic/-fPIE/-fpie was given */
-    bool depfile;    /* -MD or -MMD */
-    bool depfile_named; /* -MF */
+    bool verbose;         /* -v: print commands before running them */
+    bool dry_run;         /* -###: print commands quoted, run nothing */
+    bool debug;           /* -g*: keep symbols and debug info in the image */
+    bool strip;           /* -s: strip even with -g */
+    bool nostdinc;        /* -nostdinc: no sysroot or clang include dirs */
+    bool shared;          /* -shared: refused, see main.c */
+    bool pic;             /* -fPIC/-fpic/-fPIE/-fpie was given */
+    bool depfile;         /* -MD or -MMD */
+    bool depfile_named;   /* -MF */
     bool deptarget_named; /* -MT or -MQ */
 };
 
 /* args.c: table-driven command-line parsing */
 void parse_args(struct driver *d, int argc, char **argv);
 void args_print_help(void);
+
+/* respfile.c: @file arguments */
+void respfile_expand(int *argc, char ***argv);
 
 /* info.c: answers to --version, -dumpmachine, -print-* and friends */
 void info_version(const char *unused);
@@ -100,8 +103,7 @@ void stage_run_inputs(struct driver *d);
 
 /* compile.c: the clang command for one input */
 void compile_build_cmd(struct driver *d, struct strvec *cmd,
-                       const struct item *in, enum stage upto,
-                       const char *out);
+                       const struct item *in, enum stage upto, const char *out);
 
 /* link.c: the final link into one image, strip, atomic rename */
 void link_image(struct driver *d);
@@ -124,7 +126,6 @@ char *sysroot_path(const char *rel);
 void sysroot_check(bool compiling, bool linking);
 
 /* util.c: messages, memory and string helpers */
-extern const char *prog_name;
 _Noreturn void fatal(const char *fmt, ...);
 void error(const char *fmt, ...);
 void warn(const char *fmt, ...);

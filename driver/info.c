@@ -43,11 +43,10 @@ void info_prog_name(const char *prog)
     static const struct {
         const char *name, *path;
     } progs[] = {
-        {"cc", UKCC_CLANG},        {"cc1", UKCC_CLANG},
-        {"cpp", UKCC_CLANG},       {"as", UKCC_CLANG},
-        {"clang", UKCC_CLANG},     {"ld", UKCC_LD},
-        {"ld.lld", UKCC_LD},       {"objcopy", UKCC_OBJCOPY},
-        {"strip", UKCC_OBJCOPY},   {"ar", UKCC_AR},
+        {"cc", UKCC_CLANG},  {"cc1", UKCC_CLANG},       {"cpp", UKCC_CLANG},
+        {"as", UKCC_CLANG},  {"clang", UKCC_CLANG},     {"ld", UKCC_LD},
+        {"ld.lld", UKCC_LD}, {"objcopy", UKCC_OBJCOPY}, {"strip", UKCC_OBJCOPY},
+        {"ar", UKCC_AR},
     };
 
     for (size_t i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {

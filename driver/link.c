@@ -15,13 +15,20 @@
 
 /* Fixed part of the link line: a static, non-PIE ELF laid out by our
  * linker script; LTO reads the bitcode in fat objects; --gc-sections drops
- * every section nothing reaches. The entry point comes from ukcc.ld. */
+ * every section nothing reaches. The entry point comes from ukcc.ld.
+ * Kept one option (with its value) per line. */
+/* clang-format off */
 static const char *const ld_flags[] = {
-    "-m",          "elf_x86_64",  "-static",       "--no-dynamic-linker",
-    "-z",          "max-page-size=4096",           "-z",
-    "noexecstack", "--gc-sections", "--fat-lto-objects",
+    "-m", "elf_x86_64",
+    "-static",
+    "--no-dynamic-linker",
+    "-z", "max-page-size=4096",
+    "-z", "noexecstack",
+    "--gc-sections",
+    "--fat-lto-objects",
     "--build-id=none",
 };
+/* clang-format on */
 
 /* Archives every image ends with, after the user's inputs. */
 static const char *const image_libs[] = {
@@ -45,16 +52,16 @@ static bool in_libc(const char *name)
 }
 
 /* Search the -L directories for -lNAME (libNAME.a, or NAME for -l:NAME).
- * False after reporting that it is missing; *path stays NULL for the parts
- * of libc, which need nothing on the link line. */
+ * As with gcc, -L directories come before the system's libraries: a
+ * ./libutil.a wins over musl's (empty) libutil. False after reporting that
+ * it is missing; *path stays NULL for a part of libc, which needs nothing
+ * on the link line. */
 static bool lib_resolve(struct driver *d, const char *name, char **path)
 {
     bool exact = name[0] == ':';
     char *so = NULL;
 
     *path = NULL;
-    if (in_libc(name))
-        return true;
     for (size_t i = 0; i < d->libdirs.n; i++) {
         const char *dir = d->libdirs.v[i];
 
@@ -72,16 +79,18 @@ static bool lib_resolve(struct driver *d, const char *name, char **path)
             }
         }
     }
+    if (in_libc(name)) {
+        free(so);
+        return true;
+    }
     if (so)
         error("cannot find -l%s: only the shared library %s exists, and a "
               "unikernel image links static archives (.a) only",
               name, so);
     else if (exact)
-        error("cannot find -l%s: no %s in the -L directories", name,
-              name + 1);
+        error("cannot find -l%s: no %s in the -L directories", name, name + 1);
     else
-        error("cannot find -l%s: no lib%s.a in the -L directories", name,
-              name);
+        error("cannot find -l%s: no lib%s.a in the -L directories", name, name);
     free(so);
     return false;
 }
@@ -160,16 +169,59 @@ static void make_executable(const char *path)
         fatal("cannot chmod %s:", path);
 }
 
+/* Is output something other than a regular file (/dev/null, a pipe)?
+ * Renaming over it would replace the device or pipe itself, so the image
+ * is built in $TMPDIR and copied into it instead. */
+static bool is_special(const char *output)
+{
+    struct stat st;
+
+    return stat(output, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+static void copy_into(const char *from, const char *to)
+{
+    char buf[65536];
+    FILE *in = fopen(from, "rb"), *out;
+    size_t got;
+
+    if (!in)
+        fatal("cannot read %s:", from);
+    out = fopen(to, "wb");
+    if (!out)
+        fatal("cannot write %s:", to);
+    while ((got = fread(buf, 1, sizeof(buf), in)) > 0)
+        if (fwrite(buf, 1, got, out) != got)
+            fatal("cannot write %s:", to);
+    if (fclose(out) != 0)
+        fatal("cannot write %s:", to);
+    fclose(in);
+}
+
+/* Make the finished image appear at output in one step: rename() within
+ * the output's directory, so that no reader ever sees half an image. */
+static void publish(const char *image, const char *output)
+{
+    if (is_special(output)) {
+        copy_into(image, output);
+        return;
+    }
+    make_executable(image);
+    if (rename(image, output) < 0)
+        fatal("cannot write %s:", output);
+    tmpfile_forget(image);
+}
+
 void link_image(struct driver *d)
 {
     const char *output = d->output ? d->output : "a.out";
     bool strip = !d->debug || d->strip;
-    char *outdir = path_dir(output);
+    char *outdir = is_special(output) ? NULL : path_dir(output);
     const char *base = path_base(output);
     char *elf = NULL, *final;
     struct strvec cmd = {0};
 
-    if (!d->dry_run && access(outdir, W_OK) < 0)
+    if (!d->dry_run && outdir && access(outdir, W_OK) < 0)
         fatal("cannot write %s:", output);
     if (strip)
         elf = tmpfile_create(NULL, base, ".elf");
@@ -185,12 +237,8 @@ void link_image(struct driver *d)
         if (!run(path_base(UKCC_OBJCOPY), &cmd))
             exit(1);
     }
-    if (!d->dry_run) {
-        make_executable(final);
-        if (rename(final, output) < 0)
-            fatal("cannot write %s:", output);
-        tmpfile_forget(final);
-    }
+    if (!d->dry_run)
+        publish(final, output);
     free(elf);
     free(final);
     free(outdir);

@@ -4,8 +4,9 @@
  *   ukcc -c foo.c                compile to a fat LTO object, as gcc -c
  *   make CC=ukcc                 the same, from an existing Makefile
  *
- * The run is: parse the command line, answer questions (--version ...),
- * check the request, take each input through its stages, link. */
+ * The run is: read the command line (expanding @files), answer questions
+ * (--version ...), check the request, take each input through its stages,
+ * link. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -81,6 +82,7 @@ int main(int argc, char **argv)
 {
     struct driver d = {.last = LINK};
 
+    respfile_expand(&argc, &argv);
     parse_args(&d, argc, argv);
     tmpfile_init(d.dry_run);
     spawn_set_mode(d.verbose, d.dry_run);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "driver.h"
@@ -52,11 +53,19 @@ static void add(const char *path, bool output)
     unblock(&old);
 }
 
+/* An output is removed only if it is a regular file: "-o /dev/null" must
+ * never cost the system its /dev/null. */
 static void remove_all(bool failed)
 {
-    for (size_t i = 0; i < nentries; i++)
-        if (!entries[i].output || failed)
+    struct stat st;
+
+    for (size_t i = 0; i < nentries; i++) {
+        if (!entries[i].output)
             unlink(entries[i].path);
+        else if (failed && lstat(entries[i].path, &st) == 0 &&
+                 S_ISREG(st.st_mode))
+            unlink(entries[i].path);
+    }
 }
 
 static void cleanup_at_exit(void)
@@ -64,7 +73,7 @@ static void cleanup_at_exit(void)
     remove_all(!committed);
 }
 
-/* Only async-signal-safe calls here: kill, waitpid, unlink, signal,
+/* Only async-signal-safe calls here: kill, waitpid, lstat, unlink, signal,
  * raise. Dying by the same signal tells our parent (make) what happened. */
 static void cleanup_on_signal(int sig)
 {

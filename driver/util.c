@@ -8,7 +8,7 @@
 
 #include "driver.h"
 
-const char *prog_name = "ukcc";
+static const char *const prog_name = "ukcc";
 
 /* Print "ukcc: <kind>: message". A format ending in ':' gets ": strerror"
  * appended, so callers can write fatal("cannot open %s:", path). */

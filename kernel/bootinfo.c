@@ -108,7 +108,8 @@ static void bootinfo_ram_from_cmos(void)
     uint64_t above_1m, above_16m, above_4g;
 
     above_1m = ((uint64_t)bootinfo_cmos(0x31) << 8 | bootinfo_cmos(0x30)) << 10;
-    above_16m = ((uint64_t)bootinfo_cmos(0x35) << 8 | bootinfo_cmos(0x34)) << 16;
+    above_16m = ((uint64_t)bootinfo_cmos(0x35) << 8 | bootinfo_cmos(0x34))
+                << 16;
     above_4g = ((uint64_t)bootinfo_cmos(0x5d) << 16 |
                 (uint64_t)bootinfo_cmos(0x5c) << 8 | bootinfo_cmos(0x5b))
                << 16;

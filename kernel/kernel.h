@@ -79,7 +79,7 @@ void trap_guard_stacks(void); /* after paging_init: unmap IST stack guards */
 #define MAP_X 4
 #define MAP_DEVICE 8 /* uncached (PCD|PWT), for MMIO */
 void paging_init(void);  /* identity map of all RAM; W^X image; page 0 absent */
-void paging_map(uint64_t addr, uint64_t len, int prot); /* identity */
+void paging_map(uint64_t addr, uint64_t len, int prot); /* identity; 0: none */
 void paging_unmap(uint64_t addr, uint64_t len);         /* guard pages */
 int paging_is_guard(uint64_t addr); /* in a page paging_unmap took away */
 

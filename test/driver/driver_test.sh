@@ -174,9 +174,14 @@ link-order         |0|"$T/ukcc-a-000001.o" "obj.o" "libs/libfoo.a" "--defsym=x=1
 xlinker-in-place   |0|"obj.o" "--no-relax" "libs/libfoo.a"|-|\$UKCC -### obj.o -Xlinker --no-relax -lfoo -L libs
 z-and-u-to-ld      |0|"obj.o" "-z" "norelro" "-u" "sym"|-|\$UKCC -### obj.o -z norelro -u sym
 l-exact-name       |0|"obj.o" "libs/libfoo.a" "$SYS/lib/libukkernel.a"|-|\$UKCC -### obj.o -Llibs -l:libfoo.a
+l-dir-before-libc  |0|"obj.o" "libs/libm.a" "$SYS/lib/libukkernel.a"|-|cp libs/libfoo.a libs/libm.a && \$UKCC -### obj.o -Llibs -lm
 libc-parts-dropped |0|"obj.o" "$SYS/lib/libukkernel.a"|-|\$UKCC -### obj.o -lc -lm -lpthread -lrt -ldl -lutil -lxnet -lcrypt -lresolv
 accepted-ignored   |0|"obj.o" "$SYS/lib/libukkernel.a"|-|\$UKCC -### obj.o -static -pie -no-pie -rdynamic -pipe
 no-extension-obj   |0|"objnoext" "$SYS/lib/libukkernel.a"|-|\$UKCC -### objnoext
+respfile           |0|"obj.o" "libs/libfoo.a" "--defsym=a b=1" "$SYS/lib/libukkernel.a"|-|printf '%s\n' 'obj.o -Llibs' '-lfoo "-Wl,--defsym=a b=1"' >rsp && \$UKCC -### @rsp
+respfile-nested    |0|"-c" "a.c" "-o" "a.o"|-|echo '-c a.c' >inner && echo '@inner' >outer && \$UKCC -### @outer
+respfile-missing   |1|ukcc: error: @nofile: No such file or directory|-|\$UKCC -### @nofile
+respfile-loop      |1|response files nested too deeply|-|echo '@loop' >loop && \$UKCC -### @loop
 v-banner           |0|~^ukcc version [0-9.]+ \(clang 19, musl [0-9a-z.]+\)|-|\$UKCC -v
 dry-run-needs-no-sysroot|0|"-c" "hello.c"|-|UKCC_SYSROOT=/nonexistent \$UKCC -### -c hello.c
 # --- real runs against the fake sysroot ---
@@ -192,6 +197,9 @@ run-link-g-symbols |0|~ [tT] main$|-|\$UKCC -g -o app.img hello.c && "$NM" app.i
 run-link-aout      |0|-|-|\$UKCC a.c b.c && test -x a.out
 run-link-objects   |0|-|-|\$UKCC -c a.c && \$UKCC -o app.img a.o x.s && test -x app.img
 run-link-archive   |0|-|-|\$UKCC -c b.c && "$AR" rcs libs/libb.a b.o && \$UKCC a.c -Llibs -lb -lm -o app.img && test -x app.img
+run-link-fifo      |0|-|-|mkfifo pipe && { cat pipe >got & } && \$UKCC -o pipe hello.c && wait && test -p pipe && head -c4 got | grep -q ELF
+run-fail-fifo-kept |0|-|-|mkfifo pipe && ! \$UKCC -o pipe undef.c 2>/dev/null && test -p pipe
+run-c-fifo-kept    |0|-|-|mkfifo pipe && ! \$UKCC -c bad.c -o pipe 2>/dev/null && test -p pipe
 run-v-prints       |0|~^ /.*ld\.lld-19 -o |-|\$UKCC -v -o app.img hello.c
 run-depfile        |0|hello.o: hello.c|-|\$UKCC -MD -c hello.c && cat hello.d
 # --- errors: message, exit 1, no output left ---

@@ -41,8 +41,7 @@ static int console_has_input(void)
 void console_init(void)
 {
     if (inb(COM1 + UART_LSR) != LSR_NO_UART)
-        while (console_early_len < sizeof(console_early) &&
-               console_has_input())
+        while (console_early_len < sizeof(console_early) && console_has_input())
             console_early[console_early_len++] = (char)inb(COM1 + UART_DATA);
     outb(COM1 + UART_IER, 0); /* polled: no interrupts */
     outb(COM1 + UART_LCR, LCR_DLAB);

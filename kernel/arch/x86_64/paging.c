@@ -18,9 +18,9 @@
  * A virtual address (canonical lower half, 48 bits) indexes four levels:
  *   47..39 PML4, 38..30 PDPT, 29..21 PD, 20..12 PT, 11..0 offset.
  * Level numbers below: 4 = PML4 ... 1 = PT. A PD entry with PTE_PS is a
- * 2 MiB leaf; page tables come from mem_alloc_pages_low(), which returns
- * memory inside boot.S's 1 GiB identity map so it can be filled before the
- * switch.
+ * 2 MiB leaf. Page tables come from mem_alloc_pages_low(): low memory, so
+ * inside boot.S's 1 GiB identity map, where paging_init can fill them before
+ * it loads CR3 (everything touched before then has to be below 1 GiB).
  */
 #define PTE_P 0x1UL
 #define PTE_W 0x2UL
@@ -99,10 +99,13 @@ static uint64_t *paging_walk(uint64_t va, int level, int *split)
     return &t[paging_index(va, level)];
 }
 
+/* Entry bits for MAP_* prot; no access at all gives a not-present entry. */
 static uint64_t paging_flags(int prot)
 {
     uint64_t f = PTE_P;
 
+    if (!(prot & (MAP_R | MAP_W | MAP_X)))
+        return 0;
     if (prot & MAP_W)
         f |= PTE_W;
     if (!(prot & MAP_X))

@@ -36,6 +36,9 @@
 #define PF_WRITE 0x2
 #define PF_RESERVED 0x8
 #define PF_INSTRUCTION 0x10
+/* How far from rsp a guard-page fault still counts as a stack overflow:
+ * frames with large locals touch memory well below or above rsp. */
+#define STACK_GUARD_REACH (1UL << 20)
 
 /* Pushed by the CPU, a vectors.S stub and trap_common; lowest address first. */
 struct trap_frame {
@@ -209,42 +212,53 @@ static const char *trap_image_part(uint64_t addr)
     return addr < (uint64_t)__data_end ? ".data" : ".bss";
 }
 
-/* Say in words what a page fault was: guard page, NULL, or permissions. */
-static void trap_report_page_fault(const struct trap_frame *f)
+/* Say in words what a page fault at addr was: NULL, or which permission. */
+static void trap_describe_page_fault(uint64_t addr, uint64_t err)
 {
-    uint64_t addr = read_cr2(), err = f->error;
-    int guard = paging_is_guard(addr);
-    const char *part = guard ? NULL : trap_image_part(addr);
+    const char *part = trap_image_part(addr);
     const char *access = (err & PF_INSTRUCTION) ? "executing"
                          : (err & PF_WRITE)     ? "writing"
                                                 : "reading";
 
-    if (guard)
-        kprintf("ukcc: fatal: stack overflow (guard page at 0x%lx)",
-                PAGE_ROUND_DOWN(addr));
-    else if (addr < PAGE_SIZE && (err & PF_INSTRUCTION))
-        kprintf("ukcc: fatal: page fault: call through a NULL function "
-                "pointer (jump to 0x%lx)", addr);
+    if (addr < PAGE_SIZE && (err & PF_INSTRUCTION))
+        kprintf("call through a NULL function pointer (jump to 0x%lx)", addr);
     else if (addr < PAGE_SIZE)
-        kprintf("ukcc: fatal: page fault: NULL pointer dereference %s 0x%lx",
-                access, addr);
+        kprintf("NULL pointer dereference %s 0x%lx", access, addr);
     else if (!(err & PF_PRESENT))
-        kprintf("ukcc: fatal: page fault: %s unmapped address 0x%lx", access,
-                addr);
+        kprintf("%s unmapped address 0x%lx", access, addr);
     else if (err & PF_RESERVED)
-        kprintf("ukcc: fatal: page fault: reserved bit in the page tables "
-                "for 0x%lx", addr);
+        kprintf("reserved bit in the page tables for 0x%lx", addr);
     else if (err & PF_INSTRUCTION)
-        kprintf("ukcc: fatal: page fault: executing non-executable address "
-                "0x%lx", addr);
+        kprintf("executing non-executable address 0x%lx", addr);
     else if (err & PF_WRITE)
-        kprintf("ukcc: fatal: page fault: writing read-only address 0x%lx",
-                addr);
+        kprintf("writing read-only address 0x%lx", addr);
     else
-        kprintf("ukcc: fatal: page fault: %s 0x%lx", access, addr);
+        kprintf("%s 0x%lx", access, addr);
     if (part)
         kprintf(" (in %s)", part);
-    kprintf(" at rip 0x%lx (error 0x%lx)\n", f->rip, err);
+}
+
+/* A fault on a page paging_unmap() took away is a stack overflow when it is
+ * near the stack pointer; elsewhere it is a PROT_NONE page (which the runtime
+ * also makes with paging_unmap). */
+static void trap_report_page_fault(const struct trap_frame *f)
+{
+    uint64_t addr = read_cr2();
+    uint64_t dist = addr > f->rsp ? addr - f->rsp : f->rsp - addr;
+    int guard = paging_is_guard(addr);
+
+    if (guard && dist < STACK_GUARD_REACH) {
+        kprintf("ukcc: fatal: stack overflow (guard page at 0x%lx)",
+                PAGE_ROUND_DOWN(addr));
+    } else if (guard) {
+        kprintf("ukcc: fatal: page fault: access to a guard or PROT_NONE "
+                "page at 0x%lx",
+                addr);
+    } else {
+        kprintf("ukcc: fatal: page fault: ");
+        trap_describe_page_fault(addr, f->error);
+    }
+    kprintf(" at rip 0x%lx (error 0x%lx)\n", f->rip, f->error);
     kprintf("  cr2 %016lx\n", addr);
 }
 
@@ -281,7 +295,8 @@ static _Noreturn void trap_fatal(const struct trap_frame *f)
     if (++depth > 1) {
         if (depth == 2)
             kprintf("ukcc: fatal: exception %lu at rip 0x%lx while "
-                    "reporting a fault\n", f->vector, f->rip);
+                    "reporting a fault\n",
+                    f->vector, f->rip);
         kernel_exit(status);
     }
     name = trap_kinds[f->vector].name;

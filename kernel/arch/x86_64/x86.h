@@ -1,4 +1,4 @@
-/* x86.h: tiny inline-asm accessors; all of the kernel's inline asm lives here. */
+/* x86.h: tiny inline-asm accessors; all the kernel's inline asm is here. */
 #ifndef UK_X86_H
 #define UK_X86_H
 
