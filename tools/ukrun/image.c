@@ -1,6 +1,8 @@
 /* image.c: check the image up front, so mistakes get a clear message. */
+#define _DEFAULT_SOURCE /* realpath, symlink */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -41,4 +43,36 @@ const char *image_basename(const char *path)
     const char *slash = strrchr(path, '/');
 
     return slash ? slash + 1 : path;
+}
+
+static char *image_link; /* a symlink made by image_boot_path, removed at exit */
+
+static void image_link_remove(void)
+{
+    if (image_link)
+        unlink(image_link);
+}
+
+/* The path QEMU gets with -kernel. The multiboot command line is "<that
+ * path> <-append text>" and the kernel drops the first word, so a path with
+ * blanks in it would leak into argv: such an image is reached through a
+ * symlink next to the control file instead. */
+const char *image_boot_path(const char *path, const char *ctlpath)
+{
+    char *abs;
+    struct strbuf sb = {0};
+
+    if (!strpbrk(path, " \t\n"))
+        return path;
+    abs = realpath(path, NULL);
+    if (!abs)
+        ukrun_fatal("%s:", path);
+    strbuf_puts(&sb, ctlpath);
+    strbuf_puts(&sb, ".img");
+    if (symlink(abs, sb.s) < 0)
+        ukrun_fatal("cannot link %s to %s:", sb.s, abs);
+    free(abs);
+    image_link = sb.s;
+    atexit(image_link_remove);
+    return image_link;
 }

@@ -34,6 +34,7 @@ struct ukrun_opts {
     struct strvec env;       /* NAME=VALUE entries, in order given */
     struct strvec qemu_args; /* appended to QEMU's argv verbatim */
     const char *image;
+    const char *boot_image; /* what -kernel gets; NULL: image itself */
     char **args; /* program arguments after IMAGE (argv[1..]) */
     int nargs;
 };
@@ -56,6 +57,7 @@ void args_parse(int argc, char **argv, struct ukrun_opts *o);
 /* image.c: the image file */
 void image_check(const char *path); /* exists, readable, ELF magic */
 const char *image_basename(const char *path);
+const char *image_boot_path(const char *path, const char *ctlpath);
 
 /* accel.c: accelerator choice */
 enum accel accel_choose(enum accel requested); /* never ACCEL_AUTO */

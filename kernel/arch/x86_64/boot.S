@@ -8,9 +8,12 @@
  *                 0x336ec578); EAX is unspecified (microvm's qboot puts the
  *                 multiboot magic there), so C tells them apart by the magic
  *                 at EBX, not by EAX.
- * The loader has zeroed .bss either way: multiboot through bss_end_addr below,
- * PVH because QEMU's ELF loader zero-fills p_memsz beyond p_filesz. So the
- * page tables and stack below start out zero and nothing here clears them.
+ * Both loaders leave each segment at its physical (load) address, which for
+ * rodata and data is below its virtual address: ukcc packs the segments in
+ * the file (see image.ld). So the first thing _start32 does, before touching
+ * any data, is move those segments up and zero .bss; only then does it have
+ * a stack. Until the stack exists, the boot arguments live in EBP and ESP
+ * (interrupts are off, and nothing here pushes).
  */
 
 #define MB_MAGIC 0x1badb002
@@ -28,6 +31,8 @@
 #define EFER_LME (1 << 8)
 #define EFER_NXE (1 << 11)
 #define CPUID_EXT_NX (1 << 20)
+
+#define PT_LOAD 1
 
 #define PTE_P 0x1
 #define PTE_W 0x2
@@ -51,7 +56,7 @@ mb_header:
     .long -(MB_MAGIC + MB_FLAGS)
     .long mb_header         /* header_addr */
     .long __image_start     /* load_addr */
-    .long __data_end        /* load_end_addr: end of the file-backed data */
+    .long __data_end        /* load_end_addr: the post-link pass sets it */
     .long __bss_end         /* bss_end_addr */
     .long _start32          /* entry_addr */
 
@@ -77,9 +82,52 @@ mb_header:
 _start32:
     cli
     cld
+    movl %eax, %ebp
+    movl %ebx, %esp
+
+    /*
+     * Walk the program headers from the last to the first and copy every
+     * PT_LOAD whose physical address differs from its virtual one up to the
+     * virtual address. Destinations lie above sources and later segments
+     * move further, so last-first and backwards never overwrite a source
+     * that is still to be read.
+     */
+    movl $__image_start, %ebx
+    movzwl 54(%ebx), %eax       /* e_phentsize */
+    movzwl 56(%ebx), %ecx       /* e_phnum */
+    imull %eax, %ecx
+    movl 32(%ebx), %edx         /* e_phoff (the image is below 4 GiB) */
+    addl %ebx, %edx             /* edx: first program header */
+    leal (%edx, %ecx), %ebx     /* ebx: end of the table, walks down */
+reloc_next:
+    cmpl %edx, %ebx
+    jbe reloc_done
+    subl %eax, %ebx
+    cmpl $PT_LOAD, (%ebx)
+    jne reloc_next
+    movl 24(%ebx), %esi         /* p_paddr */
+    movl 16(%ebx), %edi         /* p_vaddr */
+    movl 32(%ebx), %ecx         /* p_filesz */
+    cmpl %esi, %edi
+    je reloc_next
+    jecxz reloc_next
+    leal -1(%esi, %ecx), %esi
+    leal -1(%edi, %ecx), %edi
+    std
+    rep movsb
+    cld
+    jmp reloc_next
+reloc_done:
+    /* .bss, including the boot page tables and stack below. */
+    xorl %eax, %eax
+    movl $__bss_start, %edi
+    movl $__bss_end, %ecx
+    subl %edi, %ecx
+    rep stosb
+
     /* kernel_main(magic, info): keep them in the SysV argument registers. */
-    movl %eax, %edi
-    movl %ebx, %esi
+    movl %ebp, %edi
+    movl %esp, %esi
     movl $boot_stack_top, %esp
 
     /* PML4[0] -> PDPT, PDPT[0] -> PD, PD[i] = i * 2 MiB (identity, 1 GiB). */
