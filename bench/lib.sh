@@ -24,6 +24,6 @@ machine_line() {
     local cpu qemu accel
     cpu=$(awk -F: '/model name/ {sub(/^ /, "", $2); print $2; exit}' /proc/cpuinfo)
     qemu=$(qemu-system-x86_64 --version | head -n 1 | sed 's/^QEMU emulator version //')
-    accel=$("$bin/ukrun" --dry-run /dev/null 2>/dev/null | grep -o -- '-accel [a-z]*' | head -n 1)
+    accel=$("$bin/ukrun" --dry-run "$bin/ukrun" 2>/dev/null | grep -o -- '-accel [a-z]*' | head -n 1)
     echo "$(date -u +%Y-%m-%d), $(nproc) cores, $cpu, QEMU $qemu, ${accel:--accel ?}"
 }

@@ -11,7 +11,7 @@ set(UK_TARGET_CFLAGS
     -flto -ffat-lto-objects -ffunction-sections -fdata-sections
     -fno-asynchronous-unwind-tables -fno-unwind-tables
     -fno-stack-protector -fno-omit-frame-pointer
-    -Os -g -Wall -Wextra -Wno-unused-parameter)
+    -Oz -g -Wall -Wextra -Wno-unused-parameter)
 
 # uk_target_library(NAME SOURCES...): a static archive placed in the sysroot.
 function(uk_target_library name)
