@@ -245,6 +245,13 @@ static const struct option options[] = {
     {"-MMD", FLAG, act_dep_write, NULL, NULL, NULL},
     {"-M", FLAG, act_dep_only, NULL, NULL, NULL},
     {"-MM", FLAG, act_dep_only, NULL, NULL, NULL},
+    {"-iprefix", JOINED_OR_SEPARATE, act_cflag, NULL, NULL, NULL},
+    {"-iwithprefix", JOINED_OR_SEPARATE, act_cflag, NULL, NULL, NULL},
+    {"-iwithprefixbefore", JOINED_OR_SEPARATE, act_cflag, NULL, NULL, NULL},
+    {"-isysroot", JOINED_OR_SEPARATE, act_cflag, NULL, NULL, NULL},
+    {"-MJ", JOINED_OR_SEPARATE, act_cflag, NULL, NULL, NULL},
+    {"-mllvm", SEPARATE, act_cflag, NULL, NULL, NULL},
+    {"--param", SEPARATE, act_cflag, NULL, NULL, NULL},
     {"-Xclang", SEPARATE, act_cflag, NULL, NULL, NULL},
     {"-Xpreprocessor", SEPARATE, act_cflag, NULL, NULL, NULL},
     {"-Xassembler", SEPARATE, act_cflag, NULL, NULL, NULL},
@@ -391,7 +398,8 @@ void args_print_help(void)
     printf("\nAs with gcc, -I -D -U -include -isystem -std= -W* -f* -m* "
            "-M* and any other\noption go to clang-19. -static, -pie, "
            "-no-pie and -rdynamic are accepted and\nignored: an image is "
-           "always static. Shared objects (-shared) are refused.\n\n"
+           "always static. Shared objects (-shared) are refused.\n"
+           "@file reads more arguments from file.\n\n"
            "Environment:\n"
            "  UKCC_SYSROOT             use this sysroot instead of "
            "<ukcc dir>/../lib/ukcc\n");

@@ -3,7 +3,6 @@
  * ld.lld-19 writes the image to a temporary file; llvm-objcopy-19 strips it
  * (unless -g) into a temporary file beside the output, which is then
  * renamed over the output, so a reader never sees a half-written image. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

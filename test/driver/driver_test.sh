@@ -182,6 +182,7 @@ respfile           |0|"obj.o" "libs/libfoo.a" "--defsym=a b=1" "$SYS/lib/libukke
 respfile-nested    |0|"-c" "a.c" "-o" "a.o"|-|echo '-c a.c' >inner && echo '@inner' >outer && \$UKCC -### @outer
 respfile-missing   |1|ukcc: error: @nofile: No such file or directory|-|\$UKCC -### @nofile
 respfile-loop      |1|response files nested too deeply|-|echo '@loop' >loop && \$UKCC -### @loop
+mllvm-value        |0|"-mllvm" "-inline-threshold=5" "--param" "x=1" "-c" "a.c"|-|\$UKCC -### -c -mllvm -inline-threshold=5 --param x=1 a.c
 v-banner           |0|~^ukcc version [0-9.]+ \(clang 19, musl [0-9a-z.]+\)|-|\$UKCC -v
 dry-run-needs-no-sysroot|0|"-c" "hello.c"|-|UKCC_SYSROOT=/nonexistent \$UKCC -### -c hello.c
 # --- real runs against the fake sysroot ---
@@ -189,6 +190,7 @@ run-c              |0|-|bad.o|\$UKCC -c hello.c && test -s hello.o
 run-S              |0|main:|-|\$UKCC -S hello.c -o - 
 run-E              |0|UKCC_MARKER_LINE|-|\$UKCC -E pp.c
 run-E-to-file      |0|-|-|\$UKCC -E pp.c -o pp.i && grep -q UKCC_MARKER_LINE pp.i
+run-E-stdin        |0|UKCC_MARKER_LINE|-|\$UKCC -E - <pp.c
 run-stdin          |0|-|-|echo 'int main(void) { return 0; }' | \$UKCC -x c -c - -o s.o && test -s s.o
 run-asm            |0|-|-|\$UKCC -c x.s y.S && test -s x.o && test -s y.o
 run-link           |0|-|-|\$UKCC -o app.img hello.c && test -x app.img && head -c4 app.img | grep -q ELF
@@ -199,7 +201,6 @@ run-link-objects   |0|-|-|\$UKCC -c a.c && \$UKCC -o app.img a.o x.s && test -x 
 run-link-archive   |0|-|-|\$UKCC -c b.c && "$AR" rcs libs/libb.a b.o && \$UKCC a.c -Llibs -lb -lm -o app.img && test -x app.img
 run-link-fifo      |0|-|-|mkfifo pipe && { cat pipe >got & } && \$UKCC -o pipe hello.c && wait && test -p pipe && head -c4 got | grep -q ELF
 run-fail-fifo-kept |0|-|-|mkfifo pipe && ! \$UKCC -o pipe undef.c 2>/dev/null && test -p pipe
-run-c-fifo-kept    |0|-|-|mkfifo pipe && ! \$UKCC -c bad.c -o pipe 2>/dev/null && test -p pipe
 run-v-prints       |0|~^ /.*ld\.lld-19 -o |-|\$UKCC -v -o app.img hello.c
 run-depfile        |0|hello.o: hello.c|-|\$UKCC -MD -c hello.c && cat hello.d
 # --- errors: message, exit 1, no output left ---
