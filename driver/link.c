@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "driver.h"
+#include "passes.h"
 
 /* Fixed part of the link line: a static, non-PIE ELF laid out by our
  * linker script; LTO reads the bitcode in fat objects; --gc-sections drops
@@ -211,6 +212,21 @@ static void publish(const char *image, const char *output)
     tmpfile_forget(image);
 }
 
+/* The post-link pass: segments back to back in the file (passes/). A
+ * sysroot whose linker script makes no multiboot header (the driver's own
+ * tests use one) gets its image as lld wrote it. */
+static void pack(struct driver *d, const char *image)
+{
+    char err[512];
+
+    if (d->verbose)
+        fprintf(stderr, " (post-link) image_pack %s\n", image);
+    if (!image_has_multiboot(image))
+        return;
+    if (image_pack(image, image, err, sizeof err) < 0)
+        fatal("%s", err);
+}
+
 void link_image(struct driver *d)
 {
     const char *output = d->output ? d->output : "a.out";
@@ -236,6 +252,8 @@ void link_image(struct driver *d)
         if (!run(path_base(UKCC_OBJCOPY), &cmd))
             exit(1);
     }
+    if (!d->dry_run)
+        pack(d, final);
     if (!d->dry_run)
         publish(final, output);
     free(elf);

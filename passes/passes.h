@@ -14,4 +14,10 @@
 int image_pack(const char *in_path, const char *out_path, char *err,
                size_t errlen);
 
+/*
+ * image_probe.c: 1 if the ELF at path has a .multiboot section, that is,
+ * was linked by ukcc's own linker script; 0 otherwise (or unreadable).
+ */
+int image_has_multiboot(const char *path);
+
 #endif
