@@ -61,7 +61,7 @@ size_t console_read(char *buf, size_t n); /* blocks until >= 1 byte */
 /* printk.c: formatted output to the console (%s %c %d %u %x %p, l/z) */
 void kprintf(const char *fmt, ...);
 _Noreturn void kpanic(const char *file, int line, const char *fmt, ...);
-#define PANIC(...) kpanic(__FILE__, __LINE__, __VA_ARGS__)
+#define PANIC(...) kpanic(__FILE_NAME__, __LINE__, __VA_ARGS__)
 #define ASSERT(c) ((c) ? (void)0 : PANIC("assertion failed: %s", #c))
 
 /* arch/x86_64/exit.c: report the exit status to the host and stop.

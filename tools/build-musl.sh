@@ -16,7 +16,7 @@ RANLIB=${UK_RANLIB:-llvm-ranlib-19}
 
 src=$("$top/tools/fetch-source.sh" musl 1.2.3 "$cache")
 
-CFLAGS="--target=x86_64-linux-musl -Os -g -fno-pic -fno-pie -flto -ffat-lto-objects
+CFLAGS="--target=x86_64-linux-musl -Oz -g -fno-pic -fno-pie -flto -ffat-lto-objects
 -ffunction-sections -fdata-sections -fno-rounding-math
 -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector"
 
