@@ -122,6 +122,36 @@ _Noreturn void call_on_stack(void *sp, void (*fn)(void *), void *arg);
 /* random.c: RDRAND where present, else a TSC-seeded generator */
 void random_fill(void *buf, size_t n);
 
+/* sched.c: threads on one CPU, preempted by the timer interrupt.
+ * (Interface fixed ahead of the implementation so that drivers and the
+ * runtime can block on it; see the threads work in issue 4.)
+ * Blocking pattern, race-free against interrupts:
+ *     uint64_t f = irq_save();
+ *     while (!condition)
+ *         if (waitq_wait(&q, deadline) < 0) break;   // -ETIMEDOUT / -EINTR
+ *     irq_restore(f);
+ * waitq_wait enables interrupts while it sleeps and returns with them
+ * disabled again. Wakers (threads or interrupt handlers) call
+ * waitq_wake_one/all after making the condition true. */
+struct thread;
+struct waitq {
+    struct thread *first, *last;
+};
+#define WAITQ_INIT {0, 0}
+void sched_init(void);              /* the boot thread becomes tid 1 */
+struct thread *sched_current(void);
+int sched_tid(void);                /* the current thread's id */
+void sched_yield_cpu(void);
+int waitq_wait(struct waitq *q, uint64_t deadline_ns); /* 0, -ETIMEDOUT, -EINTR */
+void waitq_wake_one(struct waitq *q);
+void waitq_wake_all(struct waitq *q);
+
+/* arch/x86_64/irq.c: interrupt masking and device interrupt handlers.
+ * Handlers run on an IST stack with interrupts off; they must not sleep. */
+uint64_t irq_save(void);            /* disable, return previous state */
+void irq_restore(uint64_t flags);
+int irq_register(int gsi, void (*fn)(void *), void *arg); /* 0 or -errno */
+
 /* runtime/start.c: build musl's initial stack and run main; never returns */
 _Noreturn void runtime_start(const char *cmdline);
 

@@ -36,6 +36,12 @@ key=$({
 } | sha256sum | cut -c1-16)
 out="$cache/musl-1.2.3-$key"
 
+# One build per key at a time: parallel builds (several build trees sharing
+# the cache) wait here instead of racing in the same directory.
+mkdir -p "$cache"
+exec 9>"$cache/.musl.lock"
+flock 9
+
 if [ ! -f "$out/.ukcc-built" ]; then
     echo "build-musl.sh: building musl 1.2.3 ($key) in $out.build"
     rm -rf "$out.build" "$out"
