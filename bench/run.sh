@@ -3,11 +3,11 @@
 # Usage: bench/run.sh [--record] [--quick]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-record=0 runs=10 cruns=5
+record=0 runs=10 cruns=5 lruns=5 mquick=
 for a in "$@"; do
     case "$a" in
     --record) record=1 ;;
-    --quick) runs=2 cruns=1 ;;
+    --quick) runs=2 cruns=1 lruns=1 mquick=--quick ;;
     *) echo "run.sh: unknown option $a" >&2; exit 2 ;;
     esac
 done
@@ -26,6 +26,21 @@ out=$work/section.md
     echo "|---|---|---|---|---|"
     "$d/boot_time.sh" "$runs" microvm
     "$d/boot_time.sh" "$runs" pc
+    echo
+    echo "### Against a Linux microVM (Debian cloud kernel + initramfs, /init = the same hello built musl-gcc -static)"
+    echo
+    echo "Boot to exit (ms, median), and image size (bytes): ukcc image vs kernel + initramfs."
+    echo
+    echo "| machine | runs | ukcc | Linux | Linux/ukcc | ukcc bytes | Linux bytes | Linux/ukcc |"
+    echo "|---|---|---|---|---|---|---|---|"
+    "$d/linux_vm.sh" "$lruns" microvm
+    "$d/linux_vm.sh" "$lruns" pc
+    echo
+    echo "### Minimum guest memory (MiB, bisection)"
+    echo
+    echo "| machine | ukcc hello (puts) | ukcc samples/hello (3 MiB malloc) | Linux microVM | Linux/ukcc (puts) |"
+    echo "|---|---|---|---|---|"
+    "$d/min_mem.sh" microvm $mquick
     echo
     echo "### Compile and link time (s, median of $cruns)"
     echo
