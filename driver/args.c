@@ -177,6 +177,11 @@ static void act_lib(struct driver *d, const struct match *m)
     add_item(d, ITEM_LIB, m->value);
 }
 
+static void act_embed(struct driver *d, const struct match *m)
+{
+    d->embed_dir = m->value;
+}
+
 static void act_libdir(struct driver *d, const struct match *m)
 {
     strvec_push(&d->libdirs, m->value);
@@ -276,6 +281,10 @@ static const struct option options[] = {
     {"-z", SEPARATE, act_linker, NULL, NULL, NULL},
     {"-u", SEPARATE, act_linker, NULL, NULL, NULL},
     {"-s", FLAG, act_strip, NULL, NULL, "strip the image even with -g"},
+    {"--embed", SEPARATE, act_embed, NULL, "<dir>",
+     "pack <dir> into the image; the program finds\n"
+     "                           its files under / at start"},
+    {"--embed=", JOINED, act_embed, NULL, NULL, NULL},
     {"-shared", FLAG, act_shared, NULL, NULL, NULL},
     {"-static", FLAG, act_ignore, NULL, NULL, NULL},
     {"-static-pie", FLAG, act_ignore, NULL, NULL, NULL},

@@ -15,6 +15,7 @@ static const char *const image_flags[] = {
     "-fdata-sections",
     "-fno-asynchronous-unwind-tables",
     "-fno-unwind-tables",
+    "-fno-omit-frame-pointer", /* crash backtraces walk the rbp chain */
 };
 
 /* Objects carry LLVM bitcode beside machine code (fat LTO objects): the
@@ -90,6 +91,10 @@ void compile_build_cmd(struct driver *d, struct strvec *cmd,
         if (upto == ASSEMBLE)
             PUSH_ALL(cmd, object_flags);
     }
+    /* -v: as gcc, the compiler shows its include search list; CMake and
+     * libtool read it to learn the implicit include directories. */
+    if (d->verbose)
+        strvec_push(cmd, "-v");
     strvec_pushv(cmd, &d->cflags);
     strvec_push(cmd, stage_clang_flag(upto));
     push_depfile(d, cmd, in);

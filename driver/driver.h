@@ -68,6 +68,7 @@ struct driver {
     bool depfile;         /* -MD or -MMD */
     bool depfile_named;   /* -MF */
     bool deptarget_named; /* -MT or -MQ */
+    const char *embed_dir; /* --embed: a directory packed into the image */
 };
 
 /* args.c: table-driven command-line parsing */
@@ -104,6 +105,9 @@ void stage_run_inputs(struct driver *d);
 /* compile.c: the clang command for one input */
 void compile_build_cmd(struct driver *d, struct strvec *cmd,
                        const struct item *in, enum stage upto, const char *out);
+
+/* embed.c: --embed DIR as a linkable object (NULL without --embed) */
+char *embed_object(struct driver *d);
 
 /* link.c: the final link into one image, strip, atomic rename */
 void link_image(struct driver *d);

@@ -3,6 +3,7 @@
  * ld.lld-19 writes the image to a temporary file; llvm-objcopy-19 strips it
  * (unless -g) into a temporary file beside the output, which is then
  * renamed over the output, so a reader never sees a half-written image. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,10 @@ static void build_ld_cmd(struct driver *d, struct strvec *cmd, const char *out)
     strvec_push(cmd, script);
     free(script);
     push_items(d, cmd);
+    char *embed = embed_object(d);
+    if (embed)
+        strvec_push(cmd, embed);
+    free(embed);
     for (size_t i = 0; i < sizeof(image_libs) / sizeof(image_libs[0]); i++) {
         char *lib = sysroot_path(image_libs[i]);
 
@@ -227,6 +232,24 @@ static void pack(struct driver *d, const char *image)
         fatal("%s", err);
 }
 
+/* output.debug: the unstripped ELF of a stripped image, or nothing (an
+ * unstripped -g image is its own debug file); a stale one from an earlier
+ * link must not describe a different image. */
+static void publish_debug(struct driver *d, const char *elf,
+                          const char *output)
+{
+    char *debug = xasprintf("%s.debug", output);
+
+    if (elf && !d->strip) {
+        if (rename(elf, debug) < 0)
+            fatal("cannot write %s:", debug);
+        tmpfile_forget(elf);
+    } else if (unlink(debug) < 0 && errno != ENOENT) {
+        fatal("cannot remove the stale %s:", debug);
+    }
+    free(debug);
+}
+
 void link_image(struct driver *d)
 {
     const char *output = d->output ? d->output : "a.out";
@@ -238,8 +261,11 @@ void link_image(struct driver *d)
 
     if (!d->dry_run && outdir && access(outdir, W_OK) < 0)
         fatal("cannot write %s:", output);
+    /* The unstripped ELF becomes output.debug beside the image (so it is
+     * made in the output's directory, for rename): ukrun symbolizes crash
+     * backtraces with it, and gdb loads it. -s means no symbols at all. */
     if (strip)
-        elf = tmpfile_create(NULL, base, ".elf");
+        elf = tmpfile_create(d->strip ? NULL : outdir, base, ".elf");
     final = tmpfile_create(outdir, base, ".tmp");
     build_ld_cmd(d, &cmd, strip ? elf : final);
     if (!run(path_base(UKCC_LD), &cmd))
@@ -256,6 +282,8 @@ void link_image(struct driver *d)
         pack(d, final);
     if (!d->dry_run)
         publish(final, output);
+    if (!d->dry_run && outdir)
+        publish_debug(d, elf, output);
     free(elf);
     free(final);
     free(outdir);

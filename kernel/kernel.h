@@ -57,6 +57,21 @@ void bootinfo_parse(uint32_t magic, uint32_t info_phys);
 void console_init(void);
 void console_write(const char *s, size_t n);
 size_t console_read(char *buf, size_t n); /* blocks until >= 1 byte */
+int console_can_read(void); /* would console_read return at once? */
+
+/* arch/x86_64/pci_cfg.c: PCI configuration space (dword-aligned offsets) */
+uint32_t pci_cfg_read32(int bus, int dev, int fn, int off);
+void pci_cfg_write32(int bus, int dev, int fn, int off, uint32_t v);
+
+/* virtio/console.c: the program's stdio over virtio-console ports, as
+ * ukrun attaches them: port fd + 1 carries file descriptor fd (0, 1, 2).
+ * Reads block until >= 1 byte and return 0 once the host input has ended;
+ * writes return when the host has the data. Polled. */
+int virtio_console_init(void);             /* 1 if the device is there */
+int virtio_console_has_port(int port);
+long virtio_console_read(int port, void *buf, size_t n);
+int virtio_console_can_read(int port); /* read would not block */
+long virtio_console_write(int port, const void *buf, size_t n);
 
 /* printk.c: formatted output to the console (%s %c %d %u %x %p, l/z) */
 void kprintf(const char *fmt, ...);
@@ -72,6 +87,17 @@ _Noreturn void kernel_exit(int status);
 /* arch/x86_64/trap.c: GDT, TSS with IST stacks, IDT, fault reports */
 void trap_init(void);
 void trap_guard_stacks(void); /* after paging_init: unmap IST stack guards */
+
+/* arch/x86_64/backtrace.c: frame-pointer backtraces in fatal reports.
+ * Addresses go to the console and, as "UKBT <n> <p|r> <addr>" lines, to the
+ * debug console, where ukrun names them (file:line) from app.img.debug.
+ * pc != 0 is printed first as frame #0; fp is that frame's rbp. */
+void backtrace_print(uint64_t pc, uint64_t fp);
+void backtrace_print_here(void); /* from the caller's frame up */
+
+/* arch/x86_64/ubsan_trap.c: the check a -fsanitize-trap=undefined trap
+ * (ud1) at rip stands for, or NULL if it is none */
+const char *ubsan_trap_check(uint64_t rip);
 
 /* arch/x86_64/paging.c: the final page tables */
 #define MAP_R 1
@@ -99,6 +125,7 @@ int mem_user_prot_changed(uint64_t page);   /* not default read-write? */
 uint64_t mem_first_free(void);                   /* lowest free address */
 uint64_t mem_total_bytes(void);
 uint64_t mem_free_bytes(void);
+void mem_release_initrd(void); /* boot_info.initrd_*: taken until this */
 
 /* arch/x86_64/tsc.c: TSC frequency; arch/x86_64/rtc.c: CMOS clock */
 uint64_t tsc_calibrate_hz(void);
@@ -136,18 +163,23 @@ void random_fill(void *buf, size_t n);
 struct thread;
 struct waitq {
     struct thread *first, *last;
+    int threads_only; /* no interrupt handler wakes it (deadlock detection) */
 };
-#define WAITQ_INIT {0, 0}
+#define WAITQ_INIT {0, 0, 0}
+#define WAITQ_INIT_THREADS_ONLY {0, 0, 1}
 void sched_init(void);              /* the boot thread becomes tid 1 */
 struct thread *sched_current(void);
 int sched_tid(void);                /* the current thread's id */
 void sched_yield_cpu(void);
+/* deadline_ns: time_monotonic_ns() value; 0 means none. */
 int waitq_wait(struct waitq *q, uint64_t deadline_ns); /* 0, -ETIMEDOUT, -EINTR */
 void waitq_wake_one(struct waitq *q);
 void waitq_wake_all(struct waitq *q);
 
 /* arch/x86_64/irq.c: interrupt masking and device interrupt handlers.
- * Handlers run on an IST stack with interrupts off; they must not sleep. */
+ * Handlers run with interrupts off (on the interrupted thread's stack);
+ * they must not sleep, and must acknowledge their device: inputs are
+ * level-triggered, active high, with the EOI after the handler. */
 uint64_t irq_save(void);            /* disable, return previous state */
 void irq_restore(uint64_t flags);
 int irq_register(int gsi, void (*fn)(void *), void *arg); /* 0 or -errno */

@@ -1,5 +1,6 @@
 /* main.c: the boot sequence, from boot.S to the program. */
 #include "kernel.h"
+#include "x86.h"
 
 /*
  * Order matters: the loader's structures are copied before anything can
@@ -18,5 +19,8 @@ _Noreturn void kernel_main(uint32_t magic, uint32_t info_phys)
     paging_init();
     trap_guard_stacks();
     time_init();
+    /* Nothing raises an interrupt until a driver or the scheduler asks
+     * for one; the program then runs preemptible. */
+    sti();
     runtime_start(boot_info.cmdline);
 }

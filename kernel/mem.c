@@ -58,10 +58,16 @@ static void range_set(uint64_t first, uint64_t n, enum page_state st)
     }
 }
 
-/* Place page_state[] in the first RAM range with room above the image. */
+/* The initrd (boot module): kept taken until the runtime has unpacked it. */
+static uint64_t initrd_first, initrd_end; /* pages */
+
+/* Place page_state[] in the first RAM range with room above the image,
+ * clear of the initrd (QEMU loads the module right after the image). */
 static void mem_place_state(uint64_t bytes)
 {
     uint64_t start = PAGE_ROUND_UP((uint64_t)__image_end);
+    uint64_t rd_base = boot_info.initrd_base;
+    uint64_t rd_end = PAGE_ROUND_UP(rd_base + boot_info.initrd_len);
     for (int i = 0; i < boot_info.nram; i++) {
         uint64_t base = boot_info.ram[i].base;
         uint64_t end = base + boot_info.ram[i].len;
@@ -70,6 +76,8 @@ static void mem_place_state(uint64_t bytes)
         if (base < LOW_LIMIT)
             base = LOW_LIMIT;
         base = PAGE_ROUND_UP(base);
+        if (boot_info.initrd_len && base < rd_end && base + bytes > rd_base)
+            base = rd_end;
         if (base < end && end - base >= bytes) {
             page_state = (uint8_t *)base;
             return;
@@ -115,6 +123,25 @@ void mem_init(void)
     uint64_t st_first = (uint64_t)page_state / PAGE_SIZE;
     range_set(st_first, state_bytes / PAGE_SIZE, PAGE_TAKEN);
     ntotal -= state_bytes / PAGE_SIZE;
+
+    if (boot_info.initrd_len) {
+        initrd_first = boot_info.initrd_base / PAGE_SIZE;
+        initrd_end = PAGE_ROUND_UP(boot_info.initrd_base +
+                                   boot_info.initrd_len) / PAGE_SIZE;
+        for (uint64_t i = initrd_first; i < initrd_end && i < npages; i++)
+            if (page_state[i] == PAGE_FREE)
+                range_set(i, 1, PAGE_TAKEN);
+    }
+}
+
+/* Nothing else can have been given the initrd's pages: the taken ones in
+ * its range are exactly those mem_init took for it. */
+void mem_release_initrd(void)
+{
+    for (uint64_t i = initrd_first; i < initrd_end && i < npages; i++)
+        if (page_state[i] == PAGE_TAKEN)
+            range_set(i, 1, PAGE_FREE);
+    initrd_first = initrd_end = 0;
 }
 
 static void *alloc_top_down(size_t n, enum page_state owner)

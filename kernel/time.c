@@ -3,6 +3,8 @@
  * Calibration costs 10 ms of PIT counting, and most programs never ask for
  * the time, so it happens on the first request instead of at boot. The boot
  * TSC is taken at time_init so that monotonic time still counts from boot. */
+#include <errno.h>
+
 #include "kernel.h"
 #include "x86.h"
 
@@ -49,11 +51,16 @@ void time_set_realtime_ns(uint64_t ns)
     realtime_known = 1;
 }
 
+/* Blocks only the calling thread, on a timer (sched.c). */
 void time_sleep_ns(uint64_t ns)
 {
+    struct waitq q = WAITQ_INIT;
     uint64_t end = time_monotonic_ns() + ns;
-    while (time_monotonic_ns() < end)
-        pause();
+    uint64_t f = irq_save();
+
+    while (waitq_wait(&q, end) != -ETIMEDOUT)
+        ;
+    irq_restore(f);
 }
 
 uint64_t time_tsc_hz(void)

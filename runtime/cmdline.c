@@ -74,6 +74,10 @@ int cmdline_parse(const char *text, struct cmdline *out)
     for (int i = 0; i < (dashes < 0 ? 0 : dashes); i++) {
         if (strncmp(words[i], "env=", 4) == 0)
             out->envp[out->envc++] = words[i] + 4;
+        else if (console_parse_option(words[i]))
+            continue; /* console.tty=, console.size= (ukrun) */
+        else if (strcmp(words[i], "strace") == 0)
+            uk_strace_enabled = 1; /* ukrun --strace */
         else
             kprintf("ukcc: warning: unknown kernel option '%s'\n", words[i]);
     }

@@ -1,22 +1,41 @@
-/* fd.c: the file descriptor table. */
+/* fd.c: the file descriptor table: lowest free slot, close-on-exec per slot. */
 #include <errno.h>
+#include <fcntl.h>
 
 #include "runtime.h"
 
-static struct file *fd_table[FD_MAX];
+struct fd_slot {
+    struct file *file;
+    int cloexec;
+};
+
+static struct fd_slot fd_table[FD_MAX];
 
 struct file *fd_get(int fd)
 {
     if (fd < 0 || fd >= FD_MAX)
         return NULL;
-    return fd_table[fd];
+    return fd_table[fd].file;
 }
 
+/* The console is static: the runtime keeps one reference of its own so that
+ * closing 0, 1 and 2 never reaches a close op. */
 void fd_init(void)
 {
-    console_file.refs = 3;
     for (int fd = 0; fd < 3; fd++)
-        fd_table[fd] = &console_file;
+        fd_table[fd].file = console_file_open(fd);
+}
+
+struct file *file_ref(struct file *f)
+{
+    f->refs++;
+    return f;
+}
+
+void file_put(struct file *f)
+{
+    if (--f->refs == 0 && f->ops->close)
+        f->ops->close(f);
 }
 
 long fd_close(int fd)
@@ -24,8 +43,46 @@ long fd_close(int fd)
     struct file *f = fd_get(fd);
     if (!f)
         return -EBADF;
-    fd_table[fd] = NULL;
-    if (--f->refs == 0 && f->ops->close)
-        return f->ops->close(f);
+    fd_table[fd].file = NULL;
+    file_put(f);
+    return 0;
+}
+
+int fd_alloc_from(struct file *f, int min, int cloexec)
+{
+    if (min < 0 || min >= FD_MAX)
+        return -EINVAL;
+    for (int fd = min; fd < FD_MAX; fd++) {
+        if (!fd_table[fd].file) {
+            fd_table[fd] = (struct fd_slot){f, cloexec ? FD_CLOEXEC : 0};
+            return fd;
+        }
+    }
+    return -EMFILE;
+}
+
+int fd_install(int fd, struct file *f, int cloexec)
+{
+    if (fd < 0 || fd >= FD_MAX)
+        return -EBADF;
+    struct file *old = fd_table[fd].file;
+    fd_table[fd] = (struct fd_slot){f, cloexec ? FD_CLOEXEC : 0};
+    if (old)
+        file_put(old);
+    return fd;
+}
+
+int fd_cloexec(int fd)
+{
+    if (!fd_get(fd))
+        return -EBADF;
+    return fd_table[fd].cloexec;
+}
+
+int fd_set_cloexec(int fd, int cloexec)
+{
+    if (!fd_get(fd))
+        return -EBADF;
+    fd_table[fd].cloexec = cloexec ? FD_CLOEXEC : 0;
     return 0;
 }

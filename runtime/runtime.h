@@ -25,6 +25,9 @@ struct cmdline {
 };
 int cmdline_parse(const char *text, struct cmdline *out); /* -1: too long */
 
+/* start.c: the program's argv and initial environment (for /proc/self) */
+const struct cmdline *runtime_cmdline(void);
+
 /* fd.c: the file descriptor table */
 struct file;
 struct file_ops {
@@ -33,20 +36,55 @@ struct file_ops {
     long (*ioctl)(struct file *f, unsigned long req, long arg);
     long (*stat)(struct file *f, struct stat *st);
     long (*close)(struct file *f);
+    /* POLL* events ready now (POLLERR/POLLHUP whether asked or not); *wq:
+     * the queue the file poll_wake()s when they may change, or NULL when
+     * they change by themselves (pollers then look again every ms). NULL
+     * op: always readable and writable. Called with interrupts off. */
+    short (*poll)(struct file *f, struct waitq **wq);
 };
+/* An open file description, shared by dup'ed descriptors. Files on a
+ * vnode (runtime/vfs/vfs.h) have `vnode` set and use `off`; others (the
+ * console, pipes, sockets) leave both 0. */
+struct vnode;
 struct file {
     const struct file_ops *ops;
     int flags;  /* O_* status flags */
     int refs;
     void *priv;
+    struct vnode *vnode;
+    uint64_t off;
 };
 #define FD_MAX 1024
 struct file *fd_get(int fd);  /* NULL if not open */
 void fd_init(void);           /* 0, 1, 2 on the console */
 long fd_close(int fd);
+/* file_new.c: a new file description (refs 1, zeroed, malloc'd; its
+ * ops->close frees it); NULL: no memory. */
+struct file *file_new(const struct file_ops *ops, int flags);
+struct file *file_ref(struct file *f);
+void file_put(struct file *f); /* last reference: ops->close (may free f) */
+/* Lowest free descriptor >= min for f (the caller's reference moves into
+ * the table); -EMFILE when full, -EINVAL for a bad min. */
+int fd_alloc_from(struct file *f, int min, int cloexec);
+int fd_install(int fd, struct file *f, int cloexec); /* dup2: closes old */
+int fd_cloexec(int fd);                  /* FD_CLOEXEC or 0; -EBADF */
+int fd_set_cloexec(int fd, int cloexec); /* 0 or -EBADF */
 
 /* io/console_file.c: the console as a file */
-extern struct file console_file;
+extern struct file console_file; /* the serial port, for all of 0, 1, 2 */
+/* The file for standard stream fd (0-2): its virtio-console port when
+ * ukrun attached one, else console_file; a new reference. */
+struct file *console_file_open(int fd);
+/* Kernel options from ukrun: console.tty=0,1,2 lists the standard streams
+ * that are terminals on the host, console.size=ROWSxCOLS the terminal's
+ * size. 1 if `word` was one of them (a bad value is warned about). */
+int console_parse_option(const char *word);
+
+/* event/poll_wake.c: a file's readiness may have changed: wake its queue
+ * and every poll, select and epoll waiter (they all sleep on poll_waitq).
+ * Every file whose poll op hands out a queue must call it on each change. */
+extern struct waitq poll_waitq;
+void poll_wake(struct waitq *q);
 
 /* mem/brk.c */
 void brk_init(void);
@@ -72,6 +110,12 @@ struct sig_state {
 extern struct sig_state sig_state;
 void sig_send(int sig);
 void sig_deliver_pending(void);
+
+/* thread/futex.c: wake up to n threads waiting on addr (any bitset) */
+long futex_wake(uint32_t *addr, long n);
+
+/* thread/clone.c: musl's thread creation (pthread_create) */
+int __clone(int (*fn)(void *), void *stack, int flags, void *arg, ...);
 
 /* process/exit.c: flushes nothing; musl has flushed stdio already */
 _Noreturn void process_exit(int status);

@@ -76,6 +76,11 @@ static void *start_alloc_stack(void)
     return base + PAGE_SIZE + size;
 }
 
+const struct cmdline *runtime_cmdline(void)
+{
+    return &cmdline;
+}
+
 _Noreturn void runtime_start(const char *text)
 {
     static char *default_argv0 = "app";

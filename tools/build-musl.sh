@@ -18,13 +18,16 @@ src=$("$top/tools/fetch-source.sh" musl 1.2.3 "$cache")
 
 CFLAGS="--target=x86_64-linux-musl -Oz -g -fno-pic -fno-pie -flto -ffat-lto-objects
 -ffunction-sections -fdata-sections -fno-rounding-math
--fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector"
+-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector
+-fno-omit-frame-pointer"
 
 # musl's x86_64 assembly that executes the syscall instruction; dropping it
 # makes musl build its generic C version (or the runtime supplies one).
 DROP='$(srcdir)/src/thread/x86_64/__set_thread_area.s
 $(srcdir)/src/thread/x86_64/__unmapself.s
 $(srcdir)/src/thread/x86_64/clone.s
+$(srcdir)/src/thread/clone.c
+$(srcdir)/src/thread/__unmapself.c
 $(srcdir)/src/thread/x86_64/syscall_cp.s
 $(srcdir)/src/process/x86_64/vfork.s
 $(srcdir)/src/signal/x86_64/restore.s'

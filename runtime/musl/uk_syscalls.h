@@ -9,6 +9,17 @@
     X(read, 3) X(write, 3) X(readv, 3) X(writev, 3) X(pread64, 4) \
     X(pwrite64, 4) X(lseek, 3) X(close, 1) X(ioctl, 3) X(fcntl, 3) \
     X(fstat, 2) X(exit, 1) X(exit_group, 1) \
+    X(open, 3) X(openat, 4) X(preadv, 4) X(pwritev, 4) X(dup, 1) \
+    X(dup2, 2) X(dup3, 3) X(stat, 2) X(lstat, 2) X(newfstatat, 4) \
+    X(statx, 5) X(getdents64, 3) X(mkdir, 2) X(mkdirat, 3) X(rmdir, 1) \
+    X(unlink, 1) X(unlinkat, 3) X(rename, 2) X(renameat, 4) \
+    X(renameat2, 5) X(link, 2) X(linkat, 5) X(symlink, 2) \
+    X(symlinkat, 3) X(readlink, 3) X(readlinkat, 4) X(ftruncate, 2) \
+    X(truncate, 2) X(fsync, 1) X(fdatasync, 1) X(access, 2) \
+    X(faccessat, 3) X(faccessat2, 4) X(getcwd, 2) X(chdir, 1) \
+    X(fchdir, 1) X(umask, 1) X(chmod, 2) X(fchmod, 2) X(fchmodat, 3) \
+    X(chown, 3) X(fchown, 3) X(lchown, 3) X(fchownat, 5) \
+    X(utimensat, 4) X(statfs, 2) X(fstatfs, 2) \
     X(brk, 1) X(mmap, 6) X(munmap, 2) X(mremap, 5) X(mprotect, 3) \
     X(madvise, 3) \
     X(clock_gettime, 2) X(clock_getres, 2) X(gettimeofday, 2) \
@@ -17,7 +28,13 @@
     X(getpid, 0) X(getppid, 0) X(gettid, 0) X(getuid, 0) X(geteuid, 0) \
     X(getgid, 0) X(getegid, 0) X(uname, 1) X(prlimit64, 4) \
     X(rt_sigaction, 4) X(rt_sigprocmask, 4) X(sched_yield, 0) \
-    X(tkill, 2) X(kill, 2)
+    X(tkill, 2) X(kill, 2) X(tgkill, 3) X(futex, 6) X(set_robust_list, 2) \
+    X(get_robust_list, 3) X(sched_getaffinity, 3) X(membarrier, 2) \
+    X(pipe, 1) X(pipe2, 2) X(poll, 3) X(ppoll, 5) X(select, 5) \
+    X(pselect6, 6) X(epoll_create, 1) X(epoll_create1, 1) \
+    X(epoll_ctl, 4) X(epoll_wait, 4) X(epoll_pwait, 6) X(eventfd, 1) \
+    X(eventfd2, 2) X(timerfd_create, 2) X(timerfd_settime, 4) \
+    X(timerfd_gettime, 2)
 
 #define UK_ARGS_0 void
 #define UK_ARGS_1 long
@@ -37,6 +54,16 @@
 
 #define UK_DECLARE_HANDLER(name, n) long uk_sys_##name(UK_ARGS_##n);
 UK_SYSCALL_LIST(UK_DECLARE_HANDLER)
+
+/* runtime/debug/strace.c: `ukrun --strace` (kernel option "strace") sets
+ * uk_strace_enabled; uk_strace_call runs handler h for syscall n and prints
+ * the call, strace-like, on the console. h is called with six arguments
+ * whatever its own count: harmless in the x86-64 calling convention. */
+typedef long (*uk_strace_fn)(long, long, long, long, long, long);
+#define UK_STRACE_HANDLER(h) ((uk_strace_fn)(void (*)(void))(h))
+extern int uk_strace_enabled;
+long uk_strace_call(long n, uk_strace_fn h, long a, long b, long c,
+                    long d, long e, long f);
 
 /* Out of line: a syscall number not known at compile time, or not listed. */
 long uk_syscall_dispatch(long n, long a, long b, long c, long d, long e,

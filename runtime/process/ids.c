@@ -11,11 +11,6 @@ long uk_sys_getppid(void)
     return 0;
 }
 
-long uk_sys_gettid(void)
-{
-    return 1;
-}
-
 long uk_sys_getuid(void)
 {
     return 0;

@@ -2,6 +2,7 @@
 #include <errno.h>
 
 #include "runtime.h"
+#include "sched_internal.h"
 
 static long kill_self(long sig)
 {
@@ -19,9 +20,13 @@ long uk_sys_kill(long pid, long sig)
     return kill_self(sig);
 }
 
+/* To another thread too, but the handler runs in the caller: signals are
+ * synchronous here (signal.c). */
 long uk_sys_tkill(long tid, long sig)
 {
-    if (tid != 1)
+    if (tid <= 0)
+        return -EINVAL;
+    if (!sched_find((int)tid))
         return -ESRCH;
     return kill_self(sig);
 }

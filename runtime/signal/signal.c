@@ -17,6 +17,15 @@ static int sig_default_ignores(int sig)
            sig == SIGCONT;
 }
 
+/* The signals whose default action dumps core on Linux: where a process
+ * would leave a core file to debug, we leave a backtrace. */
+static int sig_default_dumps(int sig)
+{
+    return sig == SIGABRT || sig == SIGSEGV || sig == SIGILL ||
+           sig == SIGFPE || sig == SIGBUS || sig == SIGTRAP ||
+           sig == SIGQUIT || sig == SIGSYS;
+}
+
 static const char *sig_name(int sig)
 {
     switch (sig) {
@@ -46,6 +55,8 @@ static void sig_deliver(int sig)
         return;
     if (h == SIG_DFL) {
         kprintf("ukcc: program terminated by %s (%d)\n", sig_name(sig), sig);
+        if (sig_default_dumps(sig))
+            backtrace_print_here();
         kernel_exit(128 + sig);
     }
     uint64_t saved = sig_state.blocked;

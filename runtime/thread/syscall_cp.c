@@ -8,7 +8,13 @@ long __cancel(void);
 long __syscall_cp_asm(volatile int *cancel, long n, long a, long b, long c,
                       long d, long e, long f)
 {
+    uint64_t flags;
+    long r;
+
     if (*cancel)
         return __cancel();
-    return uk_syscall_dispatch(n, a, b, c, d, e, f);
+    flags = irq_save(); /* as syscall_arch.h does for the direct calls */
+    r = uk_syscall_dispatch(n, a, b, c, d, e, f);
+    irq_restore(flags);
+    return r;
 }

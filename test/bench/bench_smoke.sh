@@ -32,6 +32,7 @@ rows image_size.sh "^\| hello-[a-z]+ \| $num \| ($num|n/a) \| ($num|n/a) \| ($nu
 rows boot_time.sh "^\| microvm \| 1 \| $num \($num-$num\) \| $num \($num-$num\) \| $num \|$" 1 microvm
 rows linux_vm.sh "^\| microvm \| 1 \| $num \| $num \| $num \| $num \| $num \| $num \|$" 1 microvm
 rows min_mem.sh "^\| microvm \| $num \| n/a \| n/a \| nan \|$" microvm --quick
+rows stdio_throughput.sh "^\| microvm \| 1 \| 1 \| $num \| $num \| ($num|nan) \|$" 1 1 microvm
 rows compile_time.sh "^\| hello\.c \| 1 \| $num \| ($num|nan) \| ($num|nan) \|$" 1
 
 echo "$pass passed, $fail failed"

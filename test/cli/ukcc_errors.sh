@@ -55,6 +55,11 @@ expect "unwritable output directory" "ukcc: error: .*nodir/app\.img" \
     nodir/app.img -- "$bindir/ukcc" -o nodir/app.img ok.c
 expect "unknown -l library" "cannot find -lnosuchlib" \
     app.img -- "$bindir/ukcc" -o app.img ok.c -lnosuchlib
+expect "--embed of a missing directory" \
+    "ukcc: error: --embed: nosuchdir: No such file or directory" \
+    app.img -- "$bindir/ukcc" --embed nosuchdir -o app.img ok.c
+expect "--embed of a file" "ukcc: error: --embed: ok\.c is not a directory" \
+    app.img -- "$bindir/ukcc" --embed=ok.c -o app.img ok.c
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

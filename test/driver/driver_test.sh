@@ -76,7 +76,8 @@ make_fixture
 Q_BASE="\"--target=x86_64-linux-musl\" \"-nostdinc\" \"-isystem\" \
 \"$SYS/include\" \"-isystem\" \"$RES/include\" \"-fno-pic\" \"-fno-pie\" \
 \"-ffunction-sections\" \"-fdata-sections\" \
-\"-fno-asynchronous-unwind-tables\" \"-fno-unwind-tables\""
+\"-fno-asynchronous-unwind-tables\" \"-fno-unwind-tables\" \
+\"-fno-omit-frame-pointer\""
 Q_LTO="\"-flto\" \"-ffat-lto-objects\""
 Q_LD="\"-m\" \"elf_x86_64\" \"-static\" \"--no-dynamic-linker\" \"-z\" \
 \"max-page-size=4096\" \"-z\" \"noexecstack\" \"--gc-sections\" \
@@ -164,9 +165,9 @@ MD-link-named      |0|"-c" "-MF" "prog.d" "-MT" "prog" "hello.c"|-|\$UKCC -### -
 MF-kept            |0|"-MD" "-MF" "deps/x.d" "-c" "hello.c"|-|\$UKCC -### -MD -MF deps/x.d hello.c
 M-means-E          |0|"-M" "-E" "hello.c"|-|\$UKCC -### -M hello.c
 link-compile-tmp   |0|"-c" "hello.c" "-o" "$T/ukcc-hello-000001.o"|-|\$UKCC -### -o app.img hello.c
-link-command       |0|"$("$UKCC" -print-prog-name=ld)" "-o" "$T/ukcc-app.img-000002.elf" $Q_LD "$T/ukcc-hello-000001.o" $Q_LIBS|-|\$UKCC -### -o app.img hello.c
-link-strip         |0|"--strip-all" "$T/ukcc-app.img-000002.elf" "./.app.img-000003.tmp"|-|\$UKCC -### -o app.img hello.c
-link-default-aout  |0|"--strip-all" "$T/ukcc-a.out-000002.elf" "./.a.out-000003.tmp"|-|\$UKCC -### hello.c
+link-command       |0|"$("$UKCC" -print-prog-name=ld)" "-o" "./.app.img-000002.elf" $Q_LD "$T/ukcc-hello-000001.o" $Q_LIBS|-|\$UKCC -### -o app.img hello.c
+link-strip         |0|"--strip-all" "./.app.img-000002.elf" "./.app.img-000003.tmp"|-|\$UKCC -### -o app.img hello.c
+link-default-aout  |0|"--strip-all" "./.a.out-000002.elf" "./.a.out-000003.tmp"|-|\$UKCC -### hello.c
 link-g-no-strip    |0|!--strip-all|-|\$UKCC -### -g hello.c
 link-g-s-strips    |0|--strip-all|-|\$UKCC -### -g -s hello.c
 link-out-dir       |0|"-o" "sub/.app-000002.tmp" "-m"|-|mkdir sub && \$UKCC -### -g -o sub/app hello.c
@@ -203,6 +204,22 @@ run-link-fifo      |0|-|-|mkfifo pipe && { cat pipe >got & } && \$UKCC -o pipe h
 run-fail-fifo-kept |0|-|-|mkfifo pipe && ! \$UKCC -o pipe undef.c 2>/dev/null && test -p pipe
 run-v-prints       |0|~^ /.*ld\.lld-19 -o |-|\$UKCC -v -o app.img hello.c
 run-depfile        |0|hello.o: hello.c|-|\$UKCC -MD -c hello.c && cat hello.d
+# --- what make, configure and cmake ask of a compiler (issue 3) ---
+run-MM-user-only   |0|dep.o: dep.c dep.h|-|printf '#include <stdio.h>\n#include "dep.h"\n' >dep.c && touch dep.h && \$UKCC -MM dep.c
+run-MM-no-system   |0|!stdio.h|-|printf '#include <stdio.h>\n#include "dep.h"\n' >dep.c && touch dep.h && \$UKCC -MM dep.c
+run-M-system-too   |0|$SYS/include/stdio.h|-|\$UKCC -M hello.c
+run-MMD-MP         |0|~^dep\.h:$|-|echo '#include "dep.h"' >dep.c && touch dep.h && \$UKCC -MMD -MP -c dep.c && test -s dep.o && cat dep.d
+run-MD-MF-MT       |0|~^obj/x\.o: hello\.c|-|\$UKCC -MD -MF x.dep -MT obj/x.o -c hello.c && cat x.dep
+run-MQ-quotes      |0|~^a\\\$\\\$b\.o: hello\.c|-|\$UKCC -MM -MQ 'a\$b.o' hello.c
+run-MD-link-real   |0|~^prog: hello\.c|-|\$UKCC -MD -o prog hello.c && test -x prog && cat prog.d
+run-E-o-dash       |0|UKCC_MARKER_LINE|-|\$UKCC -E pp.c -o -
+run-link-stdin     |0|-|-|\$UKCC -x c - -o app.img <hello.c && test -x app.img
+start-group-order  |0|"obj.o" "--start-group" "libs/libfoo.a" "libs/libother.a" "--end-group"|-|\$UKCC -### obj.o -Wl,--start-group -Llibs -lfoo -lother -Wl,--end-group
+run-start-group    |0|-|-|\$UKCC -c b.c && "$AR" rcs libs/libb.a b.o && \$UKCC -o app.img a.c -Wl,--start-group libs/libb.a -Wl,--end-group && test -x app.img
+run-v-search-list  |0|~^ $SYS/include$|-|\$UKCC -v -c hello.c
+run-same-object    |0|-|-|\$UKCC -c hello.c -o one.o && \$UKCC -c hello.c -o two.o && cmp one.o two.o
+run-same-image     |0|-|-|\$UKCC -g -o one.img hello.c && \$UKCC -g -o two.img hello.c && cmp one.img two.img
+run-no-tmp-paths   |0|!$T/|-|\$UKCC -g -o app.img hello.c && echo 'int f;' | \$UKCC -x c -c - -o s.o && strings -a app.img s.o
 # --- errors: message, exit 1, no output left ---
 err-missing-file   |1|ukcc: error: nosuch.c: No such file or directory|a.out|\$UKCC nosuch.c
 err-missing-all    |1|ukcc: error: other.c: No such file or directory|-|\$UKCC -c nosuch.c other.c
@@ -243,6 +260,7 @@ dumpmachine        |0|x86_64-linux-musl|-|\$UKCC -dumpmachine
 dumpversion        |0|~^[0-9]+\.[0-9]+\.[0-9]+$|-|\$UKCC -dumpversion
 print-prog-ld      |0|~^/.*ld\.lld-19$|-|\$UKCC -print-prog-name=ld
 print-prog-other   |0|~^frobnicate$|-|\$UKCC -print-prog-name=frobnicate
+print-prog-ar      |0|~^/.*llvm-ar(-19)?$|-|\$UKCC -print-prog-name=ar
 print-file-libc    |0|$SYS/lib/libc.a|-|\$UKCC -print-file-name=libc.a
 print-file-libgcc  |0|$SYS/lib/libukbuiltins.a|-|\$UKCC -print-file-name=libgcc.a
 print-file-unknown |0|~^nosuch\.a$|-|\$UKCC -print-file-name=nosuch.a

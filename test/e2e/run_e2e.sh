@@ -3,8 +3,8 @@
 #
 # Usage: run_e2e.sh BINDIR TESTDIR MACHINE WORKDIR
 # TESTDIR holds *.c (the program, built with the flags in `cflags` if that
-# file exists) and `cases`: one case a line, `NAME STATUS [UKRUN OPTIONS] [-- ARGS]`
-# (shell words; `#` comments). Each case boots the image on MACHINE under
+# file exists), optionally setup.sh, and `cases`: one case a line,
+# `NAME STATUS [UKRUN OPTIONS] [-- ARGS]` (shell words; `#` comments). Each case boots the image on MACHINE under
 # `ukrun --timeout` and checks the exit status, and the output against
 # NAME.out (exact) or NAME.grep (each line an extended regexp that must
 # match some output line).
@@ -14,8 +14,16 @@ name=$(basename "$testdir")
 mkdir -p "$work"
 img="$work/$name.img"
 
+# An executable setup.sh, if any, runs first with WORKDIR as its
+# argument (to generate inputs); `cflags` and `cases` are shell words in
+# which $testdir and $work expand.
+if [ -x "$testdir/setup.sh" ] && ! "$testdir/setup.sh" "$work"; then
+    echo "[FAIL] $name: setup.sh failed"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
 cflags=()
-[ -f "$testdir/cflags" ] && read -r -a cflags <"$testdir/cflags"
+[ -f "$testdir/cflags" ] && eval "cflags=($(cat "$testdir/cflags"))"
 if ! "$bindir/ukcc" "${cflags[@]}" -o "$img" "$testdir"/*.c; then
     echo "[FAIL] $name: ukcc failed"
     echo "0 passed, 1 failed"

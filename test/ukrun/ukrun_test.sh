@@ -109,7 +109,7 @@ if grep -qwE 'vmx|svm' /proc/cpuinfo && [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
 else
     auto_accel="-accel tcg -cpu max" # this includes a software-only /dev/kvm
 fi
-expect_in default_machine_microvm " -M microvm,x-option-roms=off,rtc=on " \
+expect_in default_machine_microvm " -M microvm,x-option-roms=off,rtc=on,acpi=off " \
     hello.img
 expect_in default_accel_auto " $auto_accel " hello.img
 expect_in default_mem " -m 128M " hello.img
@@ -118,7 +118,9 @@ expect_in accel_kvm " -accel kvm -cpu host " --accel kvm hello.img
 expect_in accel_tcg " -accel tcg -cpu max " --accel=tcg hello.img
 expect_in mem_option " -m 1G " --mem 1G hello.img
 expect_in kernel_is_image " -kernel hello.img -append " hello.img
-expect_in serial_on_stdio " -chardev stdio,id=con0 -serial chardev:con0 " \
+expect_in serial_on_stderr " -chardev file,append=on,id=ukcon,path=/dev/fdset/3 -serial chardev:ukcon " \
+    hello.img
+expect_in stdio_ports " -device virtserialport,nr=1,chardev=ukin -device virtserialport,nr=2,chardev=ukout -device virtserialport,nr=3,chardev=ukerr " \
     hello.img
 expect_in debug_exit " -device isa-debug-exit,iobase=0xf4,iosize=4 " hello.img
 expect_in debugcon_to_file \

@@ -110,6 +110,45 @@ static void args_qemu_arg(struct ukrun_opts *o, const char *value)
     strvec_push(&o->qemu_args, value);
 }
 
+/* QEMU's multiboot loader splits -initrd at ',' (modules) and at ' '
+ * (module arguments): refuse such paths rather than load something else. */
+static void args_initrd(struct ukrun_opts *o, const char *value)
+{
+    FILE *f;
+
+    if (strpbrk(value, ", "))
+        ukrun_fatal("initrd path '%s' contains ',' or ' ', which QEMU "
+                    "cannot pass; rename or link it", value);
+    f = fopen(value, "rb");
+    if (!f)
+        ukrun_fatal("cannot open initrd '%s':", value);
+    fclose(f);
+    o->initrd = value;
+}
+
+static void args_strace(struct ukrun_opts *o, const char *value)
+{
+    o->strace = 1;
+}
+
+static void args_gdb(struct ukrun_opts *o, const char *value)
+{
+    o->gdb = 1;
+}
+
+static void args_gdb_port(struct ukrun_opts *o, const char *value)
+{
+    char *end;
+    unsigned long port;
+
+    errno = 0;
+    port = strtoul(value, &end, 10);
+    if (!isdigit((unsigned char)*value) || *end || errno || port == 0 ||
+        port > 65535)
+        ukrun_fatal("bad gdb port '%s' (1-65535)", value);
+    o->gdb_port = (unsigned)port;
+}
+
 static const struct option_def options[] = {
     {"machine", 0, "microvm|pc", "QEMU machine (default microvm)",
      args_machine},
@@ -118,6 +157,9 @@ static const struct option_def options[] = {
     {"mem", 0, "SIZE", "guest memory, QEMU syntax (default 128M)", args_mem},
     {"env", 'e', "NAME=VALUE", "set a variable in the program's environment",
      args_env},
+    {"initrd", 0, "FILE",
+     "cpio (newc) archive unpacked into / at boot",
+     args_initrd},
     {"timeout", 0, "SECONDS", "kill the guest after SECONDS (default 0: none)",
      args_timeout},
     {"verbose", 'v', NULL, "print the QEMU command line to stderr",
@@ -126,6 +168,12 @@ static const struct option_def options[] = {
      args_dry_run},
     {"qemu-arg", 0, "ARG", "append ARG to the QEMU command line verbatim",
      args_qemu_arg},
+    {"strace", 0, NULL, "print each syscall of the program, strace-like",
+     args_strace},
+    {"gdb", 0, NULL, "start halted, wait for gdb (prints how to attach)",
+     args_gdb},
+    {"gdb-port", 0, "PORT", "TCP port of the gdb stub (default 1234)",
+     args_gdb_port},
     {"help", 'h', NULL, "show this help", args_help},
     {"version", 0, NULL, "show the version", args_version},
 };
@@ -195,6 +243,7 @@ void args_parse(int argc, char **argv, struct ukrun_opts *o)
     o->machine = MACHINE_MICROVM;
     o->accel = ACCEL_AUTO;
     o->mem = "128M";
+    o->gdb_port = 1234;
     for (i = 1; i < argc; i++) {
         const char *word = argv[i], *value;
         const struct option_def *d;

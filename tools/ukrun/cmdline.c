@@ -35,6 +35,13 @@ char *cmdline_build(const struct ukrun_opts *o)
     struct strbuf sb = {0};
     size_t need;
 
+    struct strvec kopts = {0};
+
+    stdio_kernel_options(&kopts);
+    for (size_t i = 0; i < kopts.n; i++)
+        cmdline_put_word(&sb, "", kopts.v[i]);
+    if (o->strace)
+        cmdline_put_word(&sb, "", "strace"); /* runtime/cmdline.c */
     for (size_t i = 0; i < o->env.n; i++)
         cmdline_put_word(&sb, "env=", o->env.v[i]);
     strbuf_puts(&sb, sb.len ? " --" : "--");

@@ -1,14 +1,14 @@
 /* qemu.c: build the QEMU command line that boots an image like a program.
  *
  * For `ukrun hello.img -- world` on microvm without KVM it is:
- *   qemu-system-x86_64 -M microvm,x-option-roms=off,rtc=on -nodefaults
- *     -no-user-config -display none -m 128M -accel tcg -cpu max
+ *   qemu-system-x86_64 -M microvm,x-option-roms=off,rtc=on,acpi=off
+ *     -nodefaults -no-user-config -display none -m 128M -accel tcg -cpu max
  *     -kernel hello.img -append '-- "hello.img" "world"'
- *     -chardev stdio,id=con0 -serial chardev:con0
+ *     <stdin, stdout, stderr and the serial console: see stdio.c>
  *     -device isa-debug-exit,iobase=0xf4,iosize=4
  *     -chardev file,id=ukctl,path=/tmp/ukrun-XXXXXX
  *     -device isa-debugcon,iobase=0xe9,chardev=ukctl -no-reboot
- * The serial console is ukrun's stdio; the guest reports its exit status on
+ * The program's stdio is ukrun's; the guest reports its exit status on
  * the debug console (see ctlfile.c) and then stops QEMU via isa-debug-exit;
  * -no-reboot turns a triple fault into an exit instead of a boot loop. */
 #include <stdlib.h>
@@ -18,8 +18,9 @@
 #include "ukrun.h"
 
 static const char *const qemu_machines[] = {
-    /* No option ROMs and an RTC: a faster boot, and a wall clock. */
-    [MACHINE_MICROVM] = "microvm,x-option-roms=off,rtc=on",
+    /* No option ROMs and an RTC: a faster boot, and a wall clock. No ACPI:
+     * then virtio-mmio interrupts are GSI 5 + slot on the one IOAPIC. */
+    [MACHINE_MICROVM] = "microvm,x-option-roms=off,rtc=on,acpi=off",
     [MACHINE_PC] = "pc",
 };
 
@@ -60,14 +61,17 @@ char **qemu_build_argv(const struct ukrun_opts *o, enum accel accel,
         "-cpu",        kvm ? "host" : "max",
         "-kernel",     o->boot_image ? o->boot_image : o->image,
         "-append",     cmdline,
-        "-chardev",    "stdio,id=con0",
-        "-serial",     "chardev:con0",
         "-device",     "isa-debug-exit,iobase=0xf4,iosize=4",
     };
 
     strvec_push(&av, qemu_binary());
     for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
         strvec_push(&av, fixed[i]);
+    if (o->initrd) {
+        strvec_push(&av, "-initrd");
+        strvec_push(&av, o->initrd);
+    }
+    stdio_qemu_args(&av, o->machine);
     strbuf_puts(&ctl, "file,id=ukctl,path=");
     strbuf_puts(&ctl, path);
     strvec_push(&av, "-chardev");
@@ -75,6 +79,14 @@ char **qemu_build_argv(const struct ukrun_opts *o, enum accel accel,
     strvec_push(&av, "-device");
     strvec_push(&av, "isa-debugcon,iobase=0xe9,chardev=ukctl");
     strvec_push(&av, "-no-reboot");
+    if (o->gdb) { /* halted at the first instruction, stub on localhost */
+        char dev[32];
+
+        snprintf(dev, sizeof dev, "tcp:127.0.0.1:%u", o->gdb_port);
+        strvec_push(&av, "-S");
+        strvec_push(&av, "-gdb");
+        strvec_push(&av, dev);
+    }
     for (size_t i = 0; i < o->qemu_args.n; i++)
         strvec_push(&av, o->qemu_args.v[i]);
     free(path);

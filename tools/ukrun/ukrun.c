@@ -46,6 +46,7 @@ int main(int argc, char **argv)
     args_parse(argc, argv, &opts);
     image_check(opts.image);
     accel = accel_choose(opts.accel);
+    stdio_setup();
     cmdline = cmdline_build(&opts);
     ctlpath = ctlfile_template();
     if (opts.dry_run) {
@@ -58,7 +59,11 @@ int main(int argc, char **argv)
     qemu_argv = qemu_build_argv(&opts, accel, cmdline, ctlpath);
     if (opts.verbose)
         qemu_print_argv(stderr, qemu_argv);
+    if (opts.gdb)
+        gdb_prepare(&opts);
     fflush(NULL);
     run_qemu(qemu_argv, opts.timeout, &result);
+    stdio_restore();
+    symbolize_backtrace(opts.image, ctlpath);
     return ukrun_exit_status(&opts, &result, ctlpath);
 }

@@ -31,10 +31,14 @@ struct ukrun_opts {
     const char *mem;  /* QEMU -m syntax, e.g. "128M" */
     unsigned timeout; /* seconds; 0 = none */
     int verbose, dry_run;
+    int strace;         /* --strace: the guest prints each syscall */
+    int gdb;            /* --gdb: start halted, gdb stub on gdb_port */
+    unsigned gdb_port;
     struct strvec env;       /* NAME=VALUE entries, in order given */
     struct strvec qemu_args; /* appended to QEMU's argv verbatim */
     const char *image;
     const char *boot_image; /* what -kernel gets; NULL: image itself */
+    const char *initrd;     /* --initrd: a cpio archive, or NULL */
     char **args; /* program arguments after IMAGE (argv[1..]) */
     int nargs;
 };
@@ -75,6 +79,21 @@ void ctlfile_remove(void);
 char **qemu_build_argv(const struct ukrun_opts *o, enum accel accel,
                        const char *cmdline, const char *ctlpath);
 void qemu_print_argv(FILE *f, char *const argv[]);
+
+/* symbolize.c: after the run, name the guest's "UKBT" backtrace frames
+ * (function, file:line) from IMAGE.debug with llvm-symbolizer, on stderr */
+void symbolize_backtrace(const char *image, const char *ctlpath);
+
+/* gdb.c: --gdb: write the gdb command file (removed at exit) and tell the
+ * user the one command that attaches */
+void gdb_prepare(const struct ukrun_opts *o);
+
+/* stdio.c: ukrun's stdin, stdout, stderr as the guest's virtio-console
+ * ports (see there for the layout) */
+void stdio_setup(void);   /* before building QEMU's argv */
+void stdio_restore(void); /* after QEMU: file status flags as found */
+void stdio_kernel_options(struct strvec *words); /* console.tty=... */
+void stdio_qemu_args(struct strvec *av, enum machine machine);
 
 /* run.c: running QEMU under ukrun's supervision */
 struct run_result {

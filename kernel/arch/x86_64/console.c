@@ -65,6 +65,11 @@ void console_write(const char *s, size_t n)
         console_putc(s[i]);
 }
 
+int console_can_read(void)
+{
+    return console_early_pos < console_early_len || console_has_input();
+}
+
 /* Wait for the first byte, then take only what has already arrived. */
 size_t console_read(char *buf, size_t n)
 {

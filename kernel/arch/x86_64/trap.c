@@ -25,6 +25,7 @@
 #define IST_STACK_SIZE (16 * 1024)
 
 #define VEC_NMI 2
+#define VEC_INVALID_OPCODE 6
 #define VEC_DOUBLE_FAULT 8
 #define VEC_GENERAL_PROTECTION 13
 #define VEC_PAGE_FAULT 14
@@ -269,7 +270,10 @@ static void trap_report(const struct trap_frame *f, const char *name)
         return;
     }
     kprintf("ukcc: fatal: ");
-    if (name)
+    if (f->vector == VEC_INVALID_OPCODE && ubsan_trap_check(f->rip))
+        kprintf("%s: undefined behaviour trap: %s", name,
+                ubsan_trap_check(f->rip));
+    else if (name)
         kprintf("%s", name);
     else
         kprintf("exception %lu", f->vector);
@@ -303,6 +307,7 @@ static _Noreturn void trap_fatal(const struct trap_frame *f)
     status = name ? trap_kinds[f->vector].status : EXIT_PANIC;
     trap_report(f, name);
     trap_dump(f);
+    backtrace_print(f->rip, f->rbp);
     kernel_exit(status);
 }
 

@@ -28,7 +28,11 @@ trap_vectors:
     pushq $0
     .endif
     pushq $vector
+    .if vector < 32
     jmp trap_common
+    .else
+    jmp irq_common
+    .endif
     .set vector, vector + 1
     .endr
 
@@ -51,6 +55,75 @@ trap_common:
     cld
     movq %rsp, %rdi
     call trap_handle
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    addq $16, %rsp /* vector and error code */
+    iretq
+
+/*
+ * Interrupts (vectors 32-255) may end in a switch to another thread
+ * (sched.c), and the IST stack is shared by every thread: the frame moves
+ * to the interrupted thread's kernel stack first (sched_kstack_top), and
+ * the whole FPU/SSE state, which belongs to the interrupted program, is
+ * saved under it (fxsave: 512 bytes, 16-byte aligned). Then
+ * irq_handle(vector) may switch away; the thread resumes here when it is
+ * switched back. Both symbols are weak: an image without interrupt
+ * handlers (irq.c) reports any interrupt like trap_common does.
+ */
+#define FRAME_QWORDS 22 /* struct trap_frame */
+#define FRAME_VECTOR (15 * 8)
+#define FXSAVE_SIZE 512
+
+    .weak irq_handle
+    .weak sched_kstack_top
+irq_common:
+    pushq %rax
+    leaq irq_handle(%rip), %rax
+    testq %rax, %rax
+    popq %rax
+    jz trap_common
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    cld
+    movq %rsp, %rsi
+    movq sched_kstack_top(%rip), %rdi
+    subq $(FRAME_QWORDS * 8), %rdi
+    movq %rdi, %rax
+    movl $FRAME_QWORDS, %ecx
+    rep movsq
+    movq %rax, %rsp
+    subq $FXSAVE_SIZE, %rsp
+    fxsave64 (%rsp)
+    movq (FXSAVE_SIZE + FRAME_VECTOR)(%rsp), %rdi
+    call irq_handle
+    fxrstor64 (%rsp)
+    addq $FXSAVE_SIZE, %rsp
     popq %r15
     popq %r14
     popq %r13

@@ -155,6 +155,22 @@ static inline void sti(void)
     __asm__ volatile("sti" : : : "memory");
 }
 
+/* sti takes effect after the next instruction: no interrupt can slip in
+ * between, so the hlt cannot miss the wakeup. */
+static inline void sti_hlt(void)
+{
+    __asm__ volatile("sti; hlt" : : : "memory");
+}
+
+#define RFLAGS_IF (1UL << 9)
+
+static inline uint64_t read_rflags(void)
+{
+    uint64_t f;
+    __asm__ volatile("pushfq; popq %0" : "=r"(f) : : "memory");
+    return f;
+}
+
 /* Descriptor-table loads take a packed {u16 limit; u64 base} operand. */
 struct __attribute__((packed)) x86_dtr {
     uint16_t limit;

@@ -1,0 +1,176 @@
+/* embed.c: ukcc --embed DIR: pack DIR as a cpio "newc" archive and wrap it
+ * in an object whose bytes lie between __uk_embed_start and __uk_embed_end;
+ * the runtime unpacks it into / at start (runtime/vfs/boot.c). */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "driver.h"
+
+struct embed_out {
+    FILE *f;
+    const char *path;
+    unsigned long ino;
+};
+
+static void embed_pad(struct embed_out *o, unsigned long n)
+{
+    static const char zeros[4];
+    fwrite(zeros, 1, (4 - n % 4) % 4, o->f);
+}
+
+/* One entry: the 110-byte header, the name, the data, each 4-aligned. */
+static void embed_entry(struct embed_out *o, const char *name,
+                        const struct stat *st, const void *data,
+                        unsigned long size)
+{
+    unsigned long namesize = strlen(name) + 1;
+
+    fprintf(o->f,
+            "070701%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX%08lX"
+            "%08lX%08lX",
+            ++o->ino, (unsigned long)(st ? st->st_mode : 0), 0UL, 0UL,
+            st && S_ISDIR(st->st_mode) ? 2UL : 1UL,
+            (unsigned long)(st ? st->st_mtime : 0), size, 0UL, 0UL, 0UL, 0UL,
+            namesize, 0UL);
+    fwrite(name, 1, namesize, o->f);
+    embed_pad(o, 110 + namesize);
+    if (size)
+        fwrite(data, 1, size, o->f);
+    embed_pad(o, size);
+}
+
+static void embed_file(struct embed_out *o, const char *host,
+                       const char *name, const struct stat *st)
+{
+    FILE *in = fopen(host, "rb");
+    char *buf = xmalloc(st->st_size ? (size_t)st->st_size : 1);
+
+    if (!in)
+        fatal("--embed: cannot read %s:", host);
+    if (fread(buf, 1, (size_t)st->st_size, in) != (size_t)st->st_size)
+        fatal("--embed: cannot read %s (it changed while packing?)", host);
+    fclose(in);
+    embed_entry(o, name, st, buf, (unsigned long)st->st_size);
+    free(buf);
+}
+
+static int embed_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Depth first, names sorted, so that the same tree gives the same bytes;
+ * a directory always comes before what it holds. */
+static void embed_dir(struct embed_out *o, const char *host,
+                      const char *prefix)
+{
+    DIR *dir = opendir(host);
+    struct strvec names = {0};
+    struct dirent *de;
+
+    if (!dir)
+        fatal("--embed: cannot read directory %s:", host);
+    while ((de = readdir(dir)))
+        if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+            strvec_push(&names, de->d_name);
+    closedir(dir);
+    if (names.n)
+        qsort(names.v, names.n, sizeof(char *), embed_cmp);
+    for (size_t i = 0; i < names.n; i++) {
+        char *hpath = xasprintf("%s/%s", host, names.v[i]);
+        char *name = *prefix ? xasprintf("%s/%s", prefix, names.v[i])
+                             : xstrdup(names.v[i]);
+        struct stat st;
+        char target[4096];
+        ssize_t n;
+
+        if (lstat(hpath, &st) < 0)
+            fatal("--embed: cannot stat %s:", hpath);
+        if (S_ISDIR(st.st_mode)) {
+            embed_entry(o, name, &st, NULL, 0);
+            embed_dir(o, hpath, name);
+        } else if (S_ISREG(st.st_mode)) {
+            embed_file(o, hpath, name, &st);
+        } else if (S_ISLNK(st.st_mode)) {
+            n = readlink(hpath, target, sizeof target);
+            if (n < 0 || n == (ssize_t)sizeof target)
+                fatal("--embed: cannot read symlink %s:", hpath);
+            embed_entry(o, name, &st, target, (unsigned long)n);
+        } else {
+            warn("--embed: skipping %s (not a file, directory or symlink)",
+                 hpath);
+        }
+        free(hpath);
+        free(name);
+    }
+    strvec_free(&names);
+}
+
+static void embed_archive(const char *dirpath, const char *out)
+{
+    struct embed_out o = {fopen(out, "wb"), out, 0};
+    struct stat st;
+
+    if (stat(dirpath, &st) < 0)
+        fatal("--embed: %s:", dirpath);
+    if (!S_ISDIR(st.st_mode))
+        fatal("--embed: %s is not a directory", dirpath);
+    if (!o.f)
+        fatal("cannot write %s:", out);
+    embed_dir(&o, dirpath, "");
+    embed_entry(&o, "TRAILER!!!", NULL, NULL, 0);
+    if (fclose(o.f) != 0)
+        fatal("cannot write %s:", out);
+}
+
+/* The object to link, or NULL without --embed. */
+char *embed_object(struct driver *d)
+{
+    struct strvec cmd = {0};
+    char *cpio, *asm_path, *obj;
+    FILE *f;
+
+    if (!d->embed_dir)
+        return NULL;
+    cpio = tmpfile_create(NULL, "embed", ".cpio");
+    asm_path = tmpfile_create(NULL, "embed", ".S");
+    obj = tmpfile_create(NULL, "embed", ".o");
+    if (strpbrk(cpio, "\"\\\n"))
+        fatal("temporary path %s cannot be quoted for .incbin", cpio);
+    if (!d->dry_run) {
+        embed_archive(d->embed_dir, cpio);
+        f = fopen(asm_path, "w");
+        if (!f)
+            fatal("cannot write %s:", asm_path);
+        fprintf(f,
+                "/* generated by ukcc --embed */\n"
+                "    .section .rodata.uk_embed,\"a\"\n"
+                "    .balign 16\n"
+                "    .globl __uk_embed_start\n"
+                "__uk_embed_start:\n"
+                "    .incbin \"%s\"\n"
+                "    .globl __uk_embed_end\n"
+                "__uk_embed_end:\n",
+                cpio);
+        if (fclose(f) != 0)
+            fatal("cannot write %s:", asm_path);
+    }
+    strvec_push(&cmd, UKCC_CLANG);
+    strvec_push(&cmd, "--target=" UKCC_TARGET);
+    strvec_push(&cmd, "-c");
+    strvec_push(&cmd, "-o");
+    strvec_push(&cmd, obj);
+    strvec_push(&cmd, asm_path);
+    if (!spawn_run("embed", cmd.v))
+        fatal("embed stage failed: could not assemble the archive object");
+    strvec_free(&cmd);
+    free(cpio);
+    free(asm_path);
+    return obj;
+}

@@ -1,0 +1,309 @@
+/* strace.c: `ukrun --strace`: print each syscall, its arguments and result. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+
+#include "runtime.h"
+
+/*
+ * Set by the kernel option "strace" (cmdline.c). Every syscall site tests
+ * it (syscall_arch.h), so tracing needs no rebuild of the program. Lines
+ * look like strace's, `write(1, "hi\n", 3) = 3`, printed when the call
+ * returns; exit and exit_group never return and are printed before.
+ */
+int uk_strace_enabled;
+
+#define STRACE_LINE 256  /* longer lines are cut with "..." */
+#define STRACE_STRING 32 /* bytes of a buffer shown */
+
+/*
+ * Argument formats, one letter an argument:
+ *   d int  u unsigned  x hex  o octal  p pointer  f directory fd
+ *   s C string  b buffer of arg 3 bytes  B buffer the call filled (result
+ *   bytes)  v iovec array of arg 3 entries
+ * A result is decimal, or hex for calls returning addresses (X first).
+ */
+struct strace_format {
+    unsigned short nr;
+    char args[8];
+};
+static const struct strace_format strace_formats[] = {
+    {SYS_read, "dBu"},      {SYS_write, "dbu"},      {SYS_readv, "dpd"},
+    {SYS_writev, "dvd"},    {SYS_pread64, "dBud"},   {SYS_pwrite64, "dbud"},
+    {SYS_openat, "fsxo"},   {SYS_close, "d"},        {SYS_lseek, "ddd"},
+    {SYS_ioctl, "dxp"},     {SYS_fcntl, "ddx"},      {SYS_fstat, "dp"},
+    {SYS_mmap, "XpuxxdX"},  {SYS_munmap, "pu"},      {SYS_mremap, "XpuuxP"},
+    {SYS_mprotect, "pux"},  {SYS_madvise, "pud"},    {SYS_brk, "Xp"},
+    {SYS_exit, "d"},        {SYS_exit_group, "d"},   {SYS_clock_gettime, "dp"},
+    {SYS_clock_getres, "dp"}, {SYS_nanosleep, "pp"}, {SYS_getrandom, "pux"},
+    {SYS_clock_nanosleep, "ddpp"}, {SYS_arch_prctl, "xp"},
+    {SYS_set_tid_address, "p"}, {SYS_rt_sigaction, "dppu"},
+    {SYS_rt_sigprocmask, "dppu"}, {SYS_kill, "dd"}, {SYS_tkill, "dd"},
+    {SYS_prlimit64, "ddpp"}, {SYS_uname, "p"},
+};
+
+/* Names and argument counts of the runtime's syscalls, kept compact: the
+ * tracer is in every image. strace_names holds the names NUL-separated,
+ * in the order of strace_nrs. */
+#define STRACE_NR(name, n) SYS_##name,
+#define STRACE_NARGS(name, n) n,
+#define STRACE_NAME(name, n) #name "\0"
+static const unsigned short strace_nrs[] = {UK_SYSCALL_LIST(STRACE_NR)};
+static const unsigned char strace_nargs[] = {UK_SYSCALL_LIST(STRACE_NARGS)};
+static const char strace_names[] = UK_SYSCALL_LIST(STRACE_NAME);
+
+static const struct {
+    unsigned char err;
+    char name[11];
+} strace_errnos[] = {
+    {EPERM, "EPERM"},   {ENOENT, "ENOENT"}, {EINTR, "EINTR"},
+    {EIO, "EIO"},       {EBADF, "EBADF"},   {EAGAIN, "EAGAIN"},
+    {ENOMEM, "ENOMEM"}, {EACCES, "EACCES"}, {EFAULT, "EFAULT"},
+    {EEXIST, "EEXIST"}, {ENOTDIR, "ENOTDIR"}, {EISDIR, "EISDIR"},
+    {EINVAL, "EINVAL"}, {EMFILE, "EMFILE"}, {ENOTTY, "ENOTTY"},
+    {ENOSPC, "ENOSPC"}, {ESPIPE, "ESPIPE"}, {EPIPE, "EPIPE"},
+    {ERANGE, "ERANGE"}, {ENOSYS, "ENOSYS"}, {ETIMEDOUT, "ETIMEDOUT"},
+};
+
+struct strace_line {
+    char s[STRACE_LINE];
+    size_t n;
+};
+
+static void put_c(struct strace_line *l, char c)
+{
+    if (l->n < sizeof(l->s))
+        l->s[l->n++] = c;
+}
+
+static void put_s(struct strace_line *l, const char *s)
+{
+    while (*s)
+        put_c(l, *s++);
+}
+
+static void put_num(struct strace_line *l, unsigned long v, unsigned base)
+{
+    char d[24];
+    int n = 0;
+
+    do {
+        d[n++] = "0123456789abcdef"[v % base];
+        v /= base;
+    } while (v);
+    while (n)
+        put_c(l, d[--n]);
+}
+
+static void put_dec(struct strace_line *l, long v)
+{
+    if (v < 0) {
+        put_c(l, '-');
+        put_num(l, -(unsigned long)v, 10);
+    } else {
+        put_num(l, (unsigned long)v, 10);
+    }
+}
+
+static void put_hex(struct strace_line *l, unsigned long v)
+{
+    put_s(l, "0x");
+    put_num(l, v, 16);
+}
+
+static void put_escaped(struct strace_line *l, unsigned char c)
+{
+    if (c == '\n') {
+        put_s(l, "\\n");
+    } else if (c == '\t') {
+        put_s(l, "\\t");
+    } else if (c < 32 || c > 126) {
+        put_s(l, "\\x");
+        put_c(l, "0123456789abcdef"[c >> 4]);
+        put_c(l, "0123456789abcdef"[c & 15]);
+    } else {
+        if (c == '"' || c == '\\')
+            put_c(l, '\\');
+        put_c(l, (char)c);
+    }
+}
+
+/* A quoted, escaped prefix of buf, as strace shows data. */
+static void put_data(struct strace_line *l, const char *buf, long len,
+                     int to_nul)
+{
+    long i;
+
+    if (!buf) {
+        put_s(l, "NULL");
+        return;
+    }
+    put_c(l, '"');
+    for (i = 0; i < STRACE_STRING && (to_nul ? buf[i] : i < len); i++)
+        put_escaped(l, (unsigned char)buf[i]);
+    put_c(l, '"');
+    if (to_nul ? buf[i] != 0 : i < len)
+        put_s(l, "...");
+}
+
+static void put_iovec(struct strace_line *l, const struct iovec *iov, long n)
+{
+    put_c(l, '[');
+    for (long i = 0; i < n && i < 4; i++) {
+        put_s(l, i ? ", {iov_base=" : "{iov_base=");
+        put_data(l, iov[i].iov_base, (long)iov[i].iov_len, 0);
+        put_s(l, ", iov_len=");
+        put_num(l, iov[i].iov_len, 10);
+        put_c(l, '}');
+    }
+    put_s(l, n > 4 ? ", ...]" : "]");
+}
+
+static void put_arg(struct strace_line *l, char fmt, long v)
+{
+
+    switch (fmt) {
+    case 'd':
+        put_dec(l, (int)v);
+        break;
+    case 'u':
+        put_num(l, (unsigned long)v, 10);
+        break;
+    case 'o':
+        put_c(l, '0');
+        put_num(l, (unsigned long)v, 8);
+        break;
+    case 'f':
+        if ((int)v == AT_FDCWD)
+            put_s(l, "AT_FDCWD");
+        else
+            put_dec(l, (int)v);
+        break;
+    case 's':
+        put_data(l, (const char *)v, 0, 1);
+        break;
+    case 'p':
+        if (v)
+            put_hex(l, (unsigned long)v);
+        else
+            put_s(l, "NULL");
+        break;
+    default:
+        put_hex(l, (unsigned long)v);
+    }
+}
+
+static int strace_find(long n, const char **name, const char **fmt)
+{
+    const char *p = strace_names;
+    int nargs = 6;
+
+    *name = NULL;
+    *fmt = NULL;
+    for (size_t i = 0; i < sizeof strace_nrs / sizeof *strace_nrs; i++) {
+        if (strace_nrs[i] == n) {
+            *name = p;
+            nargs = strace_nargs[i];
+            break;
+        }
+        while (*p++)
+            ;
+    }
+    for (size_t i = 0; i < sizeof strace_formats / sizeof *strace_formats;
+         i++)
+        if (strace_formats[i].nr == n)
+            *fmt = strace_formats[i].args;
+    return nargs;
+}
+
+/* "name(args" into l; B and v need the result, so come after the call. */
+static void strace_put_call(struct strace_line *l, long n, const long *args,
+                            long ret)
+{
+    const char *name, *fmt;
+    int nargs = strace_find(n, &name, &fmt);
+
+    if (name) {
+        put_s(l, name);
+    } else {
+        put_s(l, "syscall_");
+        put_dec(l, n);
+    }
+    put_c(l, '(');
+    if (fmt && *fmt == 'X')
+        fmt++;
+    for (int i = 0; i < nargs; i++) {
+        char f = fmt && fmt[i] ? fmt[i] : 'x';
+
+        if (i)
+            put_s(l, ", ");
+        if (f == 'b')
+            put_data(l, (const char *)args[i], args[2], 0);
+        else if (f == 'B' && ret >= 0)
+            put_data(l, (const char *)args[i], ret, 0);
+        else if (f == 'v')
+            put_iovec(l, (const struct iovec *)args[i], args[2]);
+        else if (f == 'B')
+            put_arg(l, 'p', args[i]);
+        else
+            put_arg(l, f, args[i]);
+    }
+    put_c(l, ')');
+}
+
+static void strace_put_result(struct strace_line *l, long n, long ret)
+{
+    const char *name, *fmt;
+
+    strace_find(n, &name, &fmt);
+    put_s(l, " = ");
+    if (ret < 0 && ret >= -4095) {
+        const char *e = NULL;
+
+        for (size_t i = 0; i < sizeof strace_errnos / sizeof *strace_errnos;
+             i++)
+            if (strace_errnos[i].err == -ret)
+                e = strace_errnos[i].name;
+        put_s(l, "-1 ");
+        if (e) {
+            put_s(l, e);
+        } else {
+            put_s(l, "errno ");
+            put_dec(l, -ret);
+        }
+    } else if (fmt && *fmt == 'X') {
+        put_hex(l, (unsigned long)ret);
+    } else {
+        put_dec(l, ret);
+    }
+}
+
+static void strace_emit(struct strace_line *l)
+{
+    if (l->n >= sizeof(l->s) - 1) { /* cut, keeping room for the newline */
+        l->n = sizeof(l->s) - 5;
+        put_s(l, "...");
+    }
+    put_c(l, '\n');
+    console_write(l->s, l->n);
+}
+
+long uk_strace_call(long n, uk_strace_fn h, long a, long b, long c,
+                    long d, long e, long f)
+{
+    long args[6] = {a, b, c, d, e, f}, ret;
+    struct strace_line l = {.n = 0};
+
+    if (n == SYS_exit || n == SYS_exit_group) {
+        strace_put_call(&l, n, args, 0);
+        put_s(&l, " = ?");
+        strace_emit(&l);
+        return h(a, b, c, d, e, f);
+    }
+    ret = h(a, b, c, d, e, f);
+    strace_put_call(&l, n, args, ret);
+    strace_put_result(&l, n, ret);
+    strace_emit(&l);
+    return ret;
+}

@@ -1,0 +1,24 @@
+/* event_wait.c: one sleep of poll, select or epoll_wait on poll_waitq. */
+#include <errno.h>
+
+#include "event.h"
+
+#define EVENT_SLICE_NS 1000000UL /* how often to look at queue-less files */
+
+int event_wait(uint64_t deadline, int sliced)
+{
+    uint64_t now = time_monotonic_ns();
+    uint64_t until = deadline;
+
+    if (deadline == EVENT_NOW || now >= deadline)
+        return -ETIMEDOUT;
+    if (sliced && deadline - now > EVENT_SLICE_NS)
+        until = now + EVENT_SLICE_NS;
+    else if (deadline == EVENT_FOREVER)
+        until = WAITQ_NO_DEADLINE;
+    int r = waitq_wait(&poll_waitq, until);
+    if (r == -EINTR)
+        return r;
+    /* A slice ending is not the caller's timeout: look again. */
+    return time_monotonic_ns() >= deadline ? -ETIMEDOUT : 0;
+}

@@ -1,0 +1,9 @@
+/* lchown.c: lchown(2). */
+#include <fcntl.h>
+
+#include "runtime.h"
+
+long uk_sys_lchown(long path, long uid, long gid)
+{
+    return uk_sys_fchownat(AT_FDCWD, path, uid, gid, AT_SYMLINK_NOFOLLOW);
+}

@@ -1,0 +1,77 @@
+/* boot.c: the file tree at start: ramfs root, /dev, /proc, /etc, archives. */
+#include <errno.h>
+#include <string.h>
+
+#include "vfs.h"
+
+extern struct mount mount_table[];
+
+/* ukcc --embed links an archive between these; other images have none. */
+extern const char __uk_embed_start[] __attribute__((weak));
+extern const char __uk_embed_end[] __attribute__((weak));
+
+struct vnode *vfs_root(void)
+{
+    return mount_table[0].root;
+}
+
+static void boot_mkdir(const char *name, mode_t mode)
+{
+    vfs_root()->ops->mkdir(vfs_root(), name, mode);
+}
+
+/* A small file in a directory directly under the root. */
+static void boot_file(const char *dirname, const char *name,
+                      const char *text)
+{
+    struct vnode *dir, *vn;
+    if (vfs_lookup_child(vfs_root(), dirname, &dir) < 0)
+        return;
+    if (dir->ops->create(dir, name, 0644, &vn) == 0) {
+        ramfs_set_data(vn, text, strlen(text));
+        vnode_put(vn);
+    }
+    vnode_put(dir);
+}
+
+static void boot_fail(const char *what, int err)
+{
+    kprintf("ukcc: error: cannot set up %s: %s\n", what, strerror(-err));
+    kernel_exit(EXIT_PANIC);
+}
+
+/* A constructor: malloc works only once musl has initialised itself, and
+ * this file is linked only when the program reaches the file system (its
+ * vfs_root). Priority 101 runs it before the program's own constructors. */
+__attribute__((constructor(101))) void vfs_boot(void)
+{
+    int r = vfs_mount("/", &ramfs_fs, NULL);
+    if (r < 0)
+        boot_fail("the root filesystem", r);
+    boot_mkdir("dev", 0755);
+    boot_mkdir("proc", 0555);
+    boot_mkdir("tmp", 01777);
+    boot_mkdir("etc", 0755);
+    boot_mkdir("root", 0700);
+    if ((r = vfs_mount("/dev", &devfs_fs, NULL)) < 0)
+        boot_fail("/dev", r);
+    if ((r = vfs_mount("/proc", &procfs_fs, NULL)) < 0)
+        boot_fail("/proc", r);
+    boot_file("etc", "passwd", "root:x:0:0:root:/root:/bin/sh\n");
+    boot_file("etc", "group", "root:x:0:\n");
+    boot_file("etc", "hosts", "127.0.0.1\tlocalhost\n::1\tlocalhost\n");
+    boot_file("etc", "resolv.conf", "# no name servers configured\n");
+
+    /* The embedded tree first, so that an initrd can override its files. */
+    if (__uk_embed_start && __uk_embed_end > __uk_embed_start &&
+        cpio_unpack(__uk_embed_start,
+                    (size_t)(__uk_embed_end - __uk_embed_start),
+                    "embedded archive (ukcc --embed)") < 0)
+        kernel_exit(EXIT_PANIC);
+    if (boot_info.initrd_len) {
+        if (cpio_unpack((const void *)boot_info.initrd_base,
+                        boot_info.initrd_len, "initrd") < 0)
+            kernel_exit(EXIT_PANIC);
+        mem_release_initrd();
+    }
+}
