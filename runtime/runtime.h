@@ -70,6 +70,10 @@ int fd_install(int fd, struct file *f, int cloexec); /* dup2: closes old */
 int fd_cloexec(int fd);                  /* FD_CLOEXEC or 0; -EBADF */
 int fd_set_cloexec(int fd, int cloexec); /* 0 or -EBADF */
 
+/* io/iov.c: the vector calls as a loop of single transfers */
+typedef long (*iov_xfer_fn)(long fd, long buf, long len, long off);
+long iov_each(long fd, long iovp, long cnt, long off, iov_xfer_fn xfer);
+
 /* io/console_file.c: the console as a file */
 extern struct file console_file; /* the serial port, for all of 0, 1, 2 */
 /* The file for standard stream fd (0-2): its virtio-console port when

@@ -17,6 +17,46 @@
 #define HAS_ERROR_CODE(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || \
                            (n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
 
+/* The general registers, in struct trap_frame order (trap.c). */
+.macro SAVE_GPRS
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+.endm
+
+/* Back to the interrupted code: registers, then vector and error code. */
+.macro RESTORE_GPRS_IRETQ
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    addq $16, %rsp /* vector and error code */
+    iretq
+.endm
+
     .section .text.trap_vectors, "ax", @progbits
     .balign 16
     .globl trap_vectors
@@ -37,41 +77,11 @@ trap_vectors:
     .endr
 
 trap_common:
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    SAVE_GPRS
     cld
     movq %rsp, %rdi
     call trap_handle
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
-    addq $16, %rsp /* vector and error code */
-    iretq
+    RESTORE_GPRS_IRETQ
 
 /*
  * Interrupts (vectors 32-255) may end in a switch to another thread
@@ -95,21 +105,7 @@ irq_common:
     testq %rax, %rax
     popq %rax
     jz trap_common
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    SAVE_GPRS
     cld
     movq %rsp, %rsi
     movq sched_kstack_top(%rip), %rdi
@@ -124,22 +120,6 @@ irq_common:
     call irq_handle
     fxrstor64 (%rsp)
     addq $FXSAVE_SIZE, %rsp
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
-    addq $16, %rsp /* vector and error code */
-    iretq
+    RESTORE_GPRS_IRETQ
 
     .section .note.GNU-stack, "", @progbits
