@@ -1,6 +1,6 @@
 /* time.c: monotonic and wall clocks from the TSC.
  *
- * Calibration costs 10 ms of PIT counting, and most programs never ask for
+ * Calibration costs 2 ms of PIT counting, and most programs never ask for
  * the time, so it happens on the first request instead of at boot. The boot
  * TSC is taken at time_init so that monotonic time still counts from boot. */
 #include <errno.h>
