@@ -22,10 +22,7 @@ long uk_sys_fchownat(long dirfd, long path, long uid, long gid, long flags)
         return -EINVAL;
     if (!path)
         return -EFAULT;
-    int r = vfs_lookup((int)dirfd, (const char *)path,
-                       (flags & AT_SYMLINK_NOFOLLOW ? LOOKUP_NOFOLLOW : 0) |
-                           (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0),
-                       &vn);
+    int r = vfs_lookup_at((int)dirfd, (const char *)path, (int)flags, &vn);
     if (r < 0)
         return r;
     r = (int)vfs_chown(vn, uid, gid);

@@ -16,10 +16,7 @@ long uk_sys_newfstatat(long dirfd, long path, long st, long flags)
     if ((flags & AT_EMPTY_PATH) && !*(const char *)path && dirfd >= 0 &&
         fd_get((int)dirfd) && !file_vnode(fd_get((int)dirfd)))
         return uk_sys_fstat(dirfd, st);
-    r = vfs_lookup((int)dirfd, (const char *)path,
-                   (flags & AT_SYMLINK_NOFOLLOW ? LOOKUP_NOFOLLOW : 0) |
-                       (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0),
-                   &vn);
+    r = vfs_lookup_at((int)dirfd, (const char *)path, (int)flags, &vn);
     if (r < 0)
         return r;
     r = vnode_stat(vn, (struct stat *)st);

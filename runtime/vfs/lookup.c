@@ -1,5 +1,6 @@
 /* lookup.c: path resolution: components, symlinks, mount points, "..". */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,4 +242,13 @@ int vfs_path_of(struct vnode *vn, char *buf, size_t n)
     }
     int len = path_find(vfs_root(), vn, buf, n, 0, 0);
     return len > 0 ? len : -ENOENT;
+}
+
+int vfs_lookup_at(int dirfd, const char *path, int at_flags,
+                  struct vnode **out)
+{
+    int flags = (at_flags & AT_SYMLINK_NOFOLLOW ? LOOKUP_NOFOLLOW : 0) |
+                (at_flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0);
+
+    return vfs_lookup(dirfd, path, flags, out);
 }

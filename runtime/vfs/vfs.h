@@ -122,6 +122,9 @@ struct vnode *vfs_root(void); /* no new reference */
 #define LOOKUP_NOFOLLOW 1 /* do not follow a final symlink */
 #define LOOKUP_EMPTY 2    /* "" means dirfd itself (AT_EMPTY_PATH) */
 int vfs_lookup(int dirfd, const char *path, int flags, struct vnode **out);
+/* The same, with the *at() calls' AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH. */
+int vfs_lookup_at(int dirfd, const char *path, int at_flags,
+                  struct vnode **out);
 /* The directory holding the last component, and that component (copied
  * into name; "" for "/", "." or ".." when the path ends that way).
  * *trailing_slash tells if the path ended in '/'. */
