@@ -7,7 +7,7 @@
 long uk_sys_linkat(long odirfd, long opath, long ndirfd, long npath,
                    long flags)
 {
-    struct vnode *vn, *dir, *old;
+    struct vnode *vn, *dir;
     char name[VFS_NAME_MAX + 1];
     int slash;
 
@@ -31,16 +31,12 @@ long uk_sys_linkat(long odirfd, long opath, long ndirfd, long npath,
         vnode_put(vn);
         return r;
     }
-    if (!name[0] || !strcmp(name, ".") || !strcmp(name, "..") ||
-        vfs_lookup_child(dir, name, &old) == 0) {
-        if (name[0] && strcmp(name, ".") && strcmp(name, ".."))
-            vnode_put(old);
-        r = -EEXIST;
-    } else if (slash)
+    r = vfs_name_free(dir, name);
+    if (r == 0 && slash)
         r = -ENOENT;
-    else if (vn->mnt != dir->mnt)
+    else if (r == 0 && vn->mnt != dir->mnt)
         r = -EXDEV;
-    else
+    else if (r == 0)
         r = dir->ops->link ? dir->ops->link(dir, name, vn) : -EPERM;
     vnode_put(dir);
     vnode_put(vn);

@@ -6,7 +6,7 @@
 
 long uk_sys_mkdirat(long dirfd, long path, long mode)
 {
-    struct vnode *dir, *vn;
+    struct vnode *dir;
     char name[VFS_NAME_MAX + 1];
     int slash;
 
@@ -16,15 +16,11 @@ long uk_sys_mkdirat(long dirfd, long path, long mode)
                               &slash);
     if (r < 0)
         return r;
-    if (!name[0] || !strcmp(name, ".") || !strcmp(name, ".."))
-        r = -EEXIST;
-    else if (vfs_lookup_child(dir, name, &vn) == 0) {
-        vnode_put(vn);
-        r = -EEXIST;
-    } else if (!dir->ops->mkdir)
-        r = -EACCES;
-    else
-        r = dir->ops->mkdir(dir, name, (mode_t)mode & ~vfs_umask & 07777);
+    r = vfs_name_free(dir, name);
+    if (r == 0)
+        r = dir->ops->mkdir ? dir->ops->mkdir(dir, name, (mode_t)mode &
+                                                  ~vfs_umask & 07777)
+                            : -EACCES;
     vnode_put(dir);
     return r;
 }

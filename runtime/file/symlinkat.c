@@ -6,7 +6,7 @@
 
 long uk_sys_symlinkat(long target, long dirfd, long path)
 {
-    struct vnode *dir, *old;
+    struct vnode *dir;
     char name[VFS_NAME_MAX + 1];
     int slash;
 
@@ -21,14 +21,10 @@ long uk_sys_symlinkat(long target, long dirfd, long path)
                               &slash);
     if (r < 0)
         return r;
-    if (!name[0] || !strcmp(name, ".") || !strcmp(name, ".."))
-        r = -EEXIST;
-    else if (vfs_lookup_child(dir, name, &old) == 0) {
-        vnode_put(old);
-        r = -EEXIST;
-    } else if (slash)
+    r = vfs_name_free(dir, name);
+    if (r == 0 && slash)
         r = -ENOENT;
-    else
+    else if (r == 0)
         r = dir->ops->symlink ? dir->ops->symlink(dir, name,
                                                   (const char *)target)
                               : -EACCES;

@@ -6,13 +6,10 @@
 
 long uk_sys_pwrite64(long fd, long buf, long n, long off)
 {
-    struct file *f = fd_get((int)fd);
-    if (!f)
-        return -EBADF;
-    if (!file_vnode(f) || S_ISCHR(file_vnode(f)->mode))
-        return -ESPIPE;
-    if (off < 0 || n < 0)
-        return -EINVAL;
+    struct file *f;
+    long r = vfs_file_positional(fd, off, n, &f);
+    if (r < 0)
+        return r;
     if (f->flags & O_APPEND)
         off = (long)file_vnode(f)->size;
     return vfs_file_pwrite(f, (const void *)buf, (size_t)n, (uint64_t)off);

@@ -112,3 +112,17 @@ int vfs_open_vnode(struct vnode *vn, int flags, struct file **out)
     *out = f;
     return 0;
 }
+
+long vfs_file_positional(long fd, long off, long n, struct file **out)
+{
+    struct file *f = fd_get((int)fd);
+
+    if (!f)
+        return -EBADF;
+    if (!file_vnode(f) || S_ISCHR(file_vnode(f)->mode))
+        return -ESPIPE;
+    if (off < 0 || n < 0)
+        return -EINVAL;
+    *out = f;
+    return 0;
+}

@@ -252,3 +252,16 @@ int vfs_lookup_at(int dirfd, const char *path, int at_flags,
 
     return vfs_lookup(dirfd, path, flags, out);
 }
+
+int vfs_name_free(struct vnode *dir, const char *name)
+{
+    struct vnode *old;
+
+    if (!name[0] || !strcmp(name, ".") || !strcmp(name, ".."))
+        return -EEXIST;
+    if (vfs_lookup_child(dir, name, &old) == 0) {
+        vnode_put(old);
+        return -EEXIST;
+    }
+    return 0;
+}

@@ -122,7 +122,11 @@ struct vnode *vfs_root(void); /* no new reference */
 #define LOOKUP_NOFOLLOW 1 /* do not follow a final symlink */
 #define LOOKUP_EMPTY 2    /* "" means dirfd itself (AT_EMPTY_PATH) */
 int vfs_lookup(int dirfd, const char *path, int flags, struct vnode **out);
-/* The same, with the *at() calls' AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH. */
+/* 0 if dir has no entry `name` and name can be created ("" "." ".." are
+ * taken), else -EEXIST: the first check of mkdir, symlink and link. */
+int vfs_name_free(struct vnode *dir, const char *name);
+/* The same as vfs_lookup, with the *at() calls' AT_SYMLINK_NOFOLLOW and
+ * AT_EMPTY_PATH. */
 int vfs_lookup_at(int dirfd, const char *path, int at_flags,
                   struct vnode **out);
 /* The directory holding the last component, and that component (copied
@@ -146,6 +150,9 @@ static inline struct vnode *file_vnode(struct file *f) /* NULL: not one */
     return f->vnode;
 }
 long vfs_file_pread(struct file *f, void *buf, size_t n, uint64_t off);
+/* The checks pread and pwrite share: an open, seekable file, a valid
+ * offset and count. 0 and *out, or -EBADF/-ESPIPE/-EINVAL. */
+long vfs_file_positional(long fd, long off, long n, struct file **out);
 long vfs_file_pwrite(struct file *f, const void *buf, size_t n,
                      uint64_t off);
 
