@@ -123,5 +123,8 @@ int __clone(int (*fn)(void *), void *stack, int flags, void *arg, ...);
 
 /* process/exit.c: flushes nothing; musl has flushed stdio already */
 _Noreturn void process_exit(int status);
+/* process/unsupported.c: a call that needs processes (fork, exec, wait,
+ * mount...): says so on the console once per call, returns err. */
+long process_unsupported(const char *call, const char *why, long err);
 
 #endif

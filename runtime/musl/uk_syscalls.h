@@ -34,7 +34,9 @@
     X(pselect6, 6) X(epoll_create, 1) X(epoll_create1, 1) \
     X(epoll_ctl, 4) X(epoll_wait, 4) X(epoll_pwait, 6) X(eventfd, 1) \
     X(eventfd2, 2) X(timerfd_create, 2) X(timerfd_settime, 4) \
-    X(timerfd_gettime, 2)
+    X(timerfd_gettime, 2) \
+    X(fork, 0) X(vfork, 0) X(execve, 3) X(execveat, 5) X(wait4, 4) \
+    X(waitid, 5) X(mount, 5) X(umount2, 2) X(ptrace, 4)
 
 #define UK_ARGS_0 void
 #define UK_ARGS_1 long

@@ -44,8 +44,10 @@ int __clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
     tls = va_arg(ap, void *);
     ctid = va_arg(ap, int *);
     va_end(ap);
-    if (!(flags & CLONE_VM))
-        return -ENOSYS;
+    if (!(flags & CLONE_THREAD))
+        return process_unsupported(flags & CLONE_VM ? "posix_spawn"
+                                                    : "fork",
+                                   "no second process", -ENOSYS);
     if ((flags & ~(CLONE_SUPPORTED | CLONE_EXIT_SIGNAL)) || !fn || !stack)
         return -EINVAL;
     top -= (sizeof(*s) + 15) & ~15UL;
