@@ -60,20 +60,24 @@ linux_kernel() {
     ls "$dir"/boot/vmlinuz-* | head -n 1
 }
 
-# linux_initramfs OUT: a newc initramfs whose /init is the Linux twin of
-# samples/hello: prints, then reports exit status 0 the way ukcc's kernel
-# does (debug console line + isa-debug-exit), so both stop at the same event.
+# linux_initramfs OUT [SRC [CFLAGS...]]: a newc initramfs whose /init is
+# SRC built with musl-gcc -static (default: bench/linux_init.c, the Linux
+# twin of samples/hello: prints, then reports exit status 0 the way ukcc's
+# kernel does, debug console line + isa-debug-exit, so both stop at the
+# same event).
 linux_initramfs() {
-    local out=$1
-    musl-gcc -static -Os -s -o "$work/linux-init" "$top/bench/linux_init.c" || return 1
+    local out=$1 src=${2:-$top/bench/linux_init.c}
+    shift $(($# < 2 ? $# : 2))
+    musl-gcc -static -Os -s "$@" -o "$work/linux-init" "$src" || return 1
     {
         cpio_newc init $((0100755)) "$work/linux-init"
         cpio_newc 'TRAILER!!!' 0 ""
     } >"$out"
 }
 
-# qemu_linux MACHINE MEM KERNEL INITRAMFS CTL: boot the Linux microVM with
-# the same QEMU machine, accelerator, CPU and devices ukrun uses.
+# qemu_linux MACHINE MEM KERNEL INITRAMFS CTL [QEMU-ARGS...]: boot the Linux
+# microVM with the same QEMU machine, accelerator, CPU and devices ukrun
+# uses; QEMU-ARGS add devices (a network card).
 qemu_linux() {
     local machine=$1 mem=$2 kernel=$3 initrd=$4 ctl=$5 m accel cpu khz
     m=$machine
@@ -90,5 +94,5 @@ qemu_linux() {
         -append "console=ttyS0 quiet rdinit=/init panic=-1 tsc_early_khz=$khz" \
         -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
         -chardev file,id=ukctl,path="$ctl" \
-        -device isa-debugcon,iobase=0xe9,chardev=ukctl -no-reboot
+        -device isa-debugcon,iobase=0xe9,chardev=ukctl -no-reboot "${@:6}"
 }

@@ -182,6 +182,31 @@ static void act_embed(struct driver *d, const struct match *m)
     d->embed_dir = m->value;
 }
 
+static void act_allow_unsupported(struct driver *d, const struct match *m)
+{
+    (void)m;
+    d->allow_unsupported = true;
+}
+
+/* --report, --report=FORMAT, --report-file=PATH, --report-linux=PATH */
+static void act_report(struct driver *d, const struct match *m)
+{
+    const char *s = m->opt->spelling;
+
+    if (strcmp(s, "--report") == 0)
+        d->report = "text";
+    else if (strcmp(s, "--report=") == 0)
+        d->report = m->value;
+    else if (strcmp(s, "--report-file=") == 0)
+        d->report_file = m->value;
+    else
+        d->report_linux = m->value;
+    if (d->report && strcmp(d->report, "text") != 0 &&
+        strcmp(d->report, "json") != 0 && strcmp(d->report, "html") != 0)
+        fatal("unknown report format '%s' in --report=: use text, json "
+              "or html", d->report);
+}
+
 static void act_libdir(struct driver *d, const struct match *m)
 {
     strvec_push(&d->libdirs, m->value);
@@ -285,6 +310,19 @@ static const struct option options[] = {
      "pack <dir> into the image; the program finds\n"
      "                           its files under / at start"},
     {"--embed=", JOINED, act_embed, NULL, NULL, NULL},
+    {"--allow-unsupported", FLAG, act_allow_unsupported, NULL, NULL,
+     "link calls a unikernel cannot honour (fork,\n"
+     "                           exec*, wait*, system, ...): they fail at\n"
+     "                           run time; without it the link fails"},
+    {"--report", FLAG, act_report, NULL, NULL,
+     "print what is in the image, why and how big"},
+    {"--report=", JOINED, act_report, NULL, "<format>",
+     "text (stdout), json or html (IMAGE.report.json\n"
+     "                           or .html)"},
+    {"--report-file=", JOINED, act_report, NULL, "<path>",
+     "write the report to <path> (- for stdout)"},
+    {"--report-linux=", JOINED, act_report, NULL, "<kernel>",
+     "compare with a Linux microVM using <kernel>"},
     {"-shared", FLAG, act_shared, NULL, NULL, NULL},
     {"-static", FLAG, act_ignore, NULL, NULL, NULL},
     {"-static-pie", FLAG, act_ignore, NULL, NULL, NULL},

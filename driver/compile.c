@@ -16,6 +16,9 @@ static const char *const image_flags[] = {
     "-fno-asynchronous-unwind-tables",
     "-fno-unwind-tables",
     "-fno-omit-frame-pointer", /* crash backtraces walk the rbp chain */
+    /* A smashed canary aborts with a report; the canary is random per boot
+     * (musl takes it from AT_RANDOM). -fno-stack-protector opts out. */
+    "-fstack-protector-strong",
 };
 
 /* Objects carry LLVM bitcode beside machine code (fat LTO objects): the

@@ -69,6 +69,10 @@ struct driver {
     bool depfile_named;   /* -MF */
     bool deptarget_named; /* -MT or -MQ */
     const char *embed_dir; /* --embed: a directory packed into the image */
+    bool allow_unsupported;   /* --allow-unsupported: fork() & co. link */
+    const char *report;       /* --report[=FORMAT]: text, json, html */
+    const char *report_file;  /* --report-file=PATH ("-": stdout) */
+    const char *report_linux; /* --report-linux=PATH: a Linux kernel */
 };
 
 /* args.c: table-driven command-line parsing */
@@ -97,6 +101,15 @@ enum stage input_first_stage(enum lang lang);
 bool input_classify(struct item *in, enum stage last);
 char *input_default_output(const char *path, enum stage last);
 
+/* objcheck.c: link inputs checked before the link (one error line each) */
+bool objcheck_input(const struct item *in, enum stage last);
+bool objcheck_file(const char *path);
+const char *objcheck_buffer(const unsigned char *p, size_t n,
+                            const char **member);
+
+/* output.c: an -o that cannot be written is refused up front */
+void output_check(const char *path);
+
 /* stages.c: the stage table and the per-input pipeline */
 const char *stage_name(enum stage s);
 const char *stage_clang_flag(enum stage s);
@@ -111,6 +124,11 @@ char *embed_object(struct driver *d);
 
 /* link.c: the final link into one image, strip, atomic rename */
 void link_image(struct driver *d);
+
+/* report.c: the walk after the link: refuse unsupported calls, report */
+void report_check(struct driver *d, const char *elf);
+void report_emit(struct driver *d, const char *elf, const char *output);
+const char *report_extract_file(struct driver *d);
 
 /* spawn.c: running tools (and showing them with -v and -###) */
 void spawn_set_mode(bool verbose, bool dry_run);

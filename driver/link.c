@@ -17,6 +17,9 @@
 /* Fixed part of the link line: a static, non-PIE ELF laid out by our
  * linker script; LTO reads the bitcode in fat objects; --gc-sections drops
  * every section nothing reaches. The entry point comes from ukcc.ld.
+ * --emit-relocs keeps the relocations in the unstripped ELF: the walk
+ * (report.c) reads who calls whom from them; strip drops them, so the
+ * image does not grow.
  * Kept one option (with its value) per line. */
 /* clang-format off */
 static const char *const ld_flags[] = {
@@ -28,6 +31,7 @@ static const char *const ld_flags[] = {
     "--gc-sections",
     "--fat-lto-objects",
     "--build-id=none",
+    "--emit-relocs",
 };
 /* clang-format on */
 
@@ -35,6 +39,7 @@ static const char *const ld_flags[] = {
 static const char *const image_libs[] = {
     "lib/libukkernel.a",
     "lib/libukrt.a",
+    "lib/libuklwip.a", /* lld resolves archives in any order */
     "lib/libc.a",
     "lib/libukbuiltins.a",
 };
@@ -135,6 +140,11 @@ static void build_ld_cmd(struct driver *d, struct strvec *cmd, const char *out)
     strvec_push(cmd, out);
     for (size_t i = 0; i < sizeof(ld_flags) / sizeof(ld_flags[0]); i++)
         strvec_push(cmd, ld_flags[i]);
+    if (report_extract_file(d)) {
+        char *why = xasprintf("--why-extract=%s", report_extract_file(d));
+        strvec_push(cmd, why);
+        free(why);
+    }
     strvec_push(cmd, "-T");
     strvec_push(cmd, script);
     free(script);
@@ -250,6 +260,21 @@ static void publish_debug(struct driver *d, const char *elf,
     free(debug);
 }
 
+/* Where the unstripped ELF of the published image is now. */
+static const char *report_elf(struct driver *d, const char *elf,
+                              const char *outdir, const char *output)
+{
+    static char *debug;
+
+    if (!elf)
+        return output; /* -g: the image is its own debug file */
+    if (d->strip || !outdir)
+        return elf; /* -s: the temporary ELF, removed at exit */
+    free(debug);
+    debug = xasprintf("%s.debug", output);
+    return debug;
+}
+
 void link_image(struct driver *d)
 {
     const char *output = d->output ? d->output : "a.out";
@@ -270,6 +295,7 @@ void link_image(struct driver *d)
     build_ld_cmd(d, &cmd, strip ? elf : final);
     if (!run(path_base(UKCC_LD), &cmd))
         exit(1);
+    report_check(d, strip ? elf : final);
     if (strip) {
         strvec_push(&cmd, UKCC_OBJCOPY);
         strvec_push(&cmd, "--strip-all");
@@ -284,6 +310,8 @@ void link_image(struct driver *d)
         publish(final, output);
     if (!d->dry_run && outdir)
         publish_debug(d, elf, output);
+    if (!d->dry_run)
+        report_emit(d, report_elf(d, elf, outdir, output), output);
     free(elf);
     free(final);
     free(outdir);

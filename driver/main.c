@@ -50,6 +50,8 @@ static void check_request(struct driver *d)
             same_file(d->items[i].text, d->output))
             fatal("input file '%s' is the same as the output file",
                   d->items[i].text);
+    if (!d->dry_run)
+        output_check(d->output);
 }
 
 /* Classify all inputs, naming every one that is missing or unusable. */
@@ -59,7 +61,8 @@ static void classify_inputs(struct driver *d)
 
     for (size_t i = 0; i < d->nitems; i++)
         if (d->items[i].kind == ITEM_INPUT)
-            ok &= input_classify(&d->items[i], d->last);
+            ok &= input_classify(&d->items[i], d->last) &&
+                  objcheck_input(&d->items[i], d->last);
     if (!ok)
         exit(1);
 }

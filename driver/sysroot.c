@@ -61,6 +61,7 @@ static const struct {
     {"include/stdio.h", false},    {"lib/libc.a", true},
     {"lib/libukrt.a", true},       {"lib/libukkernel.a", true},
     {"lib/libukbuiltins.a", true}, {"lib/ukcc.ld", true},
+    {"lib/libuklwip.a", true},
 };
 
 void sysroot_check(bool compiling, bool linking)

@@ -81,6 +81,9 @@ static void bootinfo_set_cmdline(const char *s)
     for (i = 0; s && s[i] && i < BOOT_CMDLINE_MAX - 1; i++)
         boot_info.cmdline[i] = s[i];
     boot_info.cmdline[i] = '\0';
+    /* Running with a cut argv would be silently wrong: the runtime refuses
+     * to start instead (runtime_start). */
+    boot_info.cmdline_cut = s && s[i];
 }
 
 /* Keep boot_info.ram sorted by base; ranges beyond BOOT_MAX_RAM are lost. */

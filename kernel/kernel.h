@@ -46,6 +46,7 @@ struct mem_range {
 struct boot_info {
     const char *protocol;             /* "multiboot" or "pvh" */
     char cmdline[BOOT_CMDLINE_MAX];   /* multiboot: the image path removed */
+    int cmdline_cut; /* the loader's was longer: cmdline holds its start */
     struct mem_range ram[BOOT_MAX_RAM]; /* usable RAM from the firmware map */
     int nram;
     uint64_t initrd_base, initrd_len; /* first boot module, 0 if none */
@@ -78,6 +79,14 @@ void kprintf(const char *fmt, ...);
 _Noreturn void kpanic(const char *file, int line, const char *fmt, ...);
 #define PANIC(...) kpanic(__FILE_NAME__, __LINE__, __VA_ARGS__)
 #define ASSERT(c) ((c) ? (void)0 : PANIC("assertion failed: %s", #c))
+
+/* boot_timing.c: kernel option boot.timing (ukrun --boot-timing): the
+ * TSC at kernel entry (boot.S), at main and at exit, reported in
+ * microseconds on the console as kernel_exit begins. */
+extern uint64_t boot_tsc_entry; /* boot.S, its first instructions */
+extern int boot_timing_enabled;
+void boot_timing_mark_main(void); /* the runtime, just before main */
+void boot_timing_report(void);
 
 /* arch/x86_64/exit.c: report the exit status to the host and stop.
  * Writes "UKEXIT <status>\n" to the debug console (port 0xe9), then the
@@ -136,7 +145,8 @@ void time_init(void);
 uint64_t time_monotonic_ns(void);
 uint64_t time_realtime_ns(void); /* RTC plus monotonic */
 void time_set_realtime_ns(uint64_t ns);
-void time_sleep_ns(uint64_t ns);
+/* sleep.c: links the scheduler; the time left if a signal came */
+uint64_t time_sleep_ns(uint64_t ns);
 uint64_t time_tsc_hz(void);
 
 /* arch/x86_64/tls.c: the thread pointer (FS base) */
@@ -179,9 +189,10 @@ void waitq_wake_all(struct waitq *q);
 /* arch/x86_64/irq.c: interrupt masking and device interrupt handlers.
  * Handlers run with interrupts off (on the interrupted thread's stack);
  * they must not sleep, and must acknowledge their device: inputs are
- * level-triggered, active high, with the EOI after the handler. */
-uint64_t irq_save(void);            /* disable, return previous state */
-void irq_restore(uint64_t flags);
+ * level-triggered, active high, with the EOI after the handler. A line
+ * several devices share runs all their handlers, each checking its own. */
+uint64_t irq_save(void);            /* irq_flags.c: disable, return previous */
+void irq_restore(uint64_t flags);   /* irq_flags.c */
 int irq_register(int gsi, void (*fn)(void *), void *arg); /* 0 or -errno */
 
 /* runtime/start.c: build musl's initial stack and run main; never returns */

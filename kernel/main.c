@@ -1,6 +1,16 @@
 /* main.c: the boot sequence, from boot.S to the program. */
 #include "kernel.h"
 #include "x86.h"
+#include "component.h"
+
+UK_COMPONENT(core, "boot, paging, traps and crash reports, kernel messages", "",
+             "kernel/main.c kernel/bootinfo.c kernel/printk.c "
+             "kernel/random.c kernel/arch/x86_64/paging.c "
+             "kernel/arch/x86_64/trap.c kernel/arch/x86_64/backtrace.c "
+             "kernel/arch/x86_64/ubsan_trap.c kernel/arch/x86_64/exit.c "
+             "kernel/arch/x86_64/tls.c kernel/arch/x86_64/pci_cfg.c "
+             "sym:_start32 sym:reloc_* sym:start64 sym:mb_header "
+             "sym:trap_* sym:boot_*");
 
 /*
  * Order matters: the loader's structures are copied before anything can

@@ -12,6 +12,10 @@
 #include <string.h>
 
 #include "kernel.h"
+#include "component.h"
+
+UK_COMPONENT(memory, "page frames, brk, mmap", "core",
+             "kernel/mem.c runtime/mem/*");
 
 /* PAGE_USER pages belong to the program (mmap, brk) and only they can be
  * given back by munmap; PAGE_USER_PROT ones too, but their page table
@@ -125,6 +129,12 @@ void mem_init(void)
     ntotal -= state_bytes / PAGE_SIZE;
 
     if (boot_info.initrd_len) {
+        /* The runtime reads the module in place: it must be in RAM. */
+        uint64_t rd_end = boot_info.initrd_base + boot_info.initrd_len;
+        if (rd_end < boot_info.initrd_base || rd_end > top)
+            PANIC("the boot module (initrd) at 0x%lx, %lu bytes, is not in "
+                  "RAM", (unsigned long)boot_info.initrd_base,
+                  (unsigned long)boot_info.initrd_len);
         initrd_first = boot_info.initrd_base / PAGE_SIZE;
         initrd_end = PAGE_ROUND_UP(boot_info.initrd_base +
                                    boot_info.initrd_len) / PAGE_SIZE;

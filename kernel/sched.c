@@ -3,6 +3,13 @@
 
 #include "sched_internal.h"
 #include "x86.h"
+#include "component.h"
+
+UK_COMPONENT(threads,
+             "scheduler, wait queues, clone and futex for pthreads",
+             "interrupts",
+             "kernel/sched.c kernel/waitq.c runtime/thread/* sym:switch_* "
+             "sym:call_on_stack sym:upcall_entry");
 
 /*
  * Status: waitq_wait/wake, irq_save/restore and sched_* are usable (since
@@ -24,11 +31,6 @@
 
 #define KSTACK_SIZE (SCHED_KSTACK_PAGES * PAGE_SIZE)
 
-static char sched_boot_kstack[KSTACK_SIZE] __attribute__((aligned(16)));
-static struct thread sched_boot = {
-    .tid = 1, .state = THREAD_RUNNING, .kstack = sched_boot_kstack};
-char *sched_kstack_top = sched_boot_kstack + KSTACK_SIZE;
-static struct thread *sched_cur = &sched_boot;
 static struct thread *sched_all = &sched_boot; /* live threads, by all_next */
 static struct thread *runq_first, *runq_last;
 static struct thread *sched_idle_thread;
@@ -37,16 +39,6 @@ static struct thread *sched_free;   /* reusable thread structs */
 static int sched_next_tid = 2;
 static int sched_live = 1;
 static int sched_started;
-
-struct thread *sched_current(void)
-{
-    return sched_cur;
-}
-
-int sched_tid(void)
-{
-    return sched_cur->tid;
-}
 
 struct thread *sched_find(int tid)
 {
@@ -121,6 +113,7 @@ void sched_init(void)
     if (!sched_idle_thread || !stack)
         PANIC("no memory for the idle thread");
     sched_idle_thread->entry = sched_idle;
+    sched_idle_thread->kernel_only = 1;
     sched_idle_thread->sp =
         sched_new_frame((uint64_t)stack + IDLE_STACK_PAGES * PAGE_SIZE);
 }
@@ -264,6 +257,19 @@ int sched_spawn(void (*entry)(void *), void *arg, void *stack_top,
     sched_make_ready(t);
     irq_restore(f);
     return t->tid;
+}
+
+/* A helper thread of the kernel or runtime (a timer, the network): no
+ * program code runs on it, and it does not keep the program alive. */
+void sched_set_kernel_only(struct thread *t)
+{
+    uint64_t f = irq_save();
+
+    if (!t->kernel_only) {
+        t->kernel_only = 1;
+        sched_live--;
+    }
+    irq_restore(f);
 }
 
 /* The last thread to go ends the program with its status, as on Linux. */

@@ -33,17 +33,27 @@ struct thread {
     void *arg;
     struct thread *all_next; /* every live thread, for tid lookups */
     char *kstack;            /* SCHED_KSTACK_PAGES, for interrupts */
+    int kernel_only;         /* runs no program code (idle, helpers) */
     /* Runtime (Linux thread) state: */
     int *clear_tid;          /* set_tid_address / CLONE_CHILD_CLEARTID */
     void *robust_list;
     long robust_len;
 };
 
-/* sched.c */
+/* sched_current.c: the running thread (the boot thread, tid 1, until the
+ * scheduler starts), apart from sched.c so that asking links no scheduler */
+extern struct thread sched_boot;
+extern struct thread *sched_cur;
+extern char sched_boot_kstack[];
 extern char *sched_kstack_top; /* the current thread's, for vectors.S */
+
+/* sched.c */
 void sched_ensure(void);          /* sched_init unless done already */
 int sched_spawn(void (*entry)(void *), void *arg, void *stack_top,
                 uint64_t tls);    /* the new thread's tid, or -errno */
+/* t runs no program code (a helper of the kernel or runtime): no signal
+ * upcalls on it, and the program ends without waiting for it. */
+void sched_set_kernel_only(struct thread *t);
 _Noreturn void sched_exit(int status); /* the current thread ends;
                                         * the last one: kernel_exit(status) */
 struct thread *sched_find(int tid); /* a live thread, or NULL */
@@ -56,6 +66,12 @@ void sched_rearm(void);           /* program the timer for what is next */
 void waitq_timer_expired(void);   /* timer interrupt: wake due sleepers */
 uint64_t waitq_next_deadline(void); /* earliest sleeper's; 0: none */
 int waitq_irq_waiter_count(void); /* blocked on a non-threads_only queue */
+/* Wake t, if it is blocked, with -EINTR (a signal arrived): its syscall
+ * returns that after the signal's handler ran (upcall.c). */
+void waitq_interrupt(struct thread *t);
+/* Set while a signal waits for a program thread to run: every thread
+ * resuming from a wait then gets an interrupt as its syscall returns. */
+extern int waitq_upcall_hint;
 
 /* arch/x86_64/switch.S: save callee-saved state on this stack, store rsp
  * in *save_sp, continue on new_sp. A new thread's stack starts with the
@@ -69,6 +85,21 @@ _Noreturn void sched_thread_begin(void); /* switch_trampoline calls it */
 void irq_init(void);
 void irq_eoi(void);
 int irq_device_count(void);       /* handlers irq_register installed */
+/* An interrupt to this CPU, taken as soon as interrupts are back on, with
+ * all the end-of-interrupt work (preemption, irq_exit_hook). */
+void irq_self_ipi(void);
+/* Called at the end of every interrupt, on the thread it returns to, with
+ * that thread's trap frame (rip, rflags, rsp are frame[17], [19], [20]). */
+extern void (*irq_exit_hook)(uint64_t *frame);
+
+/* arch/x86_64/upcall.c: the way into a running program thread, for
+ * asynchronous signals. After upcall_enable, at the end of each interrupt
+ * that returns into program code (a thread not kernel_only, interrupts
+ * on), wanted() is asked; if it says yes, the thread first calls run() on
+ * its own stack below the red zone, every register kept, then goes on
+ * where it was. A thread woken with -EINTR gets the same chance as its
+ * syscall returns. */
+void upcall_enable(int (*wanted)(void), void (*run)(void));
 uint32_t irq_lapic_read(uint32_t reg);
 void irq_lapic_write(uint32_t reg, uint32_t v);
 

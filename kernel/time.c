@@ -7,9 +7,18 @@
 
 #include "kernel.h"
 #include "x86.h"
+#include "component.h"
+
+UK_COMPONENT(time, "TSC clock, wall clock, clock_gettime, nanosleep", "core",
+             "kernel/time.c kernel/arch/x86_64/tsc.c "
+             "kernel/arch/x86_64/rtc.c runtime/time/*");
 
 static uint64_t boot_tsc;
 static uint64_t tsc_hz;
+/* ns = ticks * tsc_ns_mult >> TSC_NS_SHIFT: a multiply, not the two
+ * 64-bit divisions of ticks * 1e9 / hz, on every clock read. */
+#define TSC_NS_SHIFT 52 /* tsc_ns_mult fits 64 bits for any TSC >= 1 MHz */
+static uint64_t tsc_ns_mult;
 static uint64_t realtime_base_ns; /* wall clock at monotonic time 0 */
 static int realtime_known;
 
@@ -20,17 +29,23 @@ void time_init(void)
 
 static uint64_t time_hz(void)
 {
-    if (!tsc_hz)
+    if (!tsc_hz) {
         tsc_hz = tsc_calibrate_hz();
+        tsc_ns_mult = (uint64_t)(((unsigned __int128)1000000000UL
+                                  << TSC_NS_SHIFT) / tsc_hz);
+    }
     return tsc_hz;
 }
 
+/* The multiplier's relative error is under hz / (1e9 << 52): a few ns a
+ * year at GHz rates. */
 uint64_t time_monotonic_ns(void)
 {
-    uint64_t hz = time_hz();
-    uint64_t ticks = rdtsc() - boot_tsc;
-    /* Split to keep ticks * 1e9 from overflowing. */
-    return ticks / hz * 1000000000UL + ticks % hz * 1000000000UL / hz;
+    uint64_t ticks;
+
+    time_hz();
+    ticks = rdtsc() - boot_tsc;
+    return (uint64_t)((unsigned __int128)ticks * tsc_ns_mult >> TSC_NS_SHIFT);
 }
 
 uint64_t time_realtime_ns(void)
@@ -49,18 +64,6 @@ void time_set_realtime_ns(uint64_t ns)
 {
     realtime_base_ns = ns - time_monotonic_ns();
     realtime_known = 1;
-}
-
-/* Blocks only the calling thread, on a timer (sched.c). */
-void time_sleep_ns(uint64_t ns)
-{
-    struct waitq q = WAITQ_INIT;
-    uint64_t end = time_monotonic_ns() + ns;
-    uint64_t f = irq_save();
-
-    while (waitq_wait(&q, end) != -ETIMEDOUT)
-        ;
-    irq_restore(f);
 }
 
 uint64_t time_tsc_hz(void)

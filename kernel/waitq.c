@@ -4,6 +4,8 @@
 #include "sched_internal.h"
 #include "x86.h"
 
+int waitq_upcall_hint;
+
 /* Threads with a deadline, earliest first (by tnext). */
 static struct thread *waitq_sleepers;
 /* Threads blocked on a queue an interrupt handler might wake. */
@@ -87,6 +89,8 @@ int waitq_wait(struct waitq *q, uint64_t deadline_ns)
     if (deadline_ns)
         waitq_sleeper_add(t);
     sched_block();
+    if (t->wait_result == -EINTR || waitq_upcall_hint)
+        irq_self_ipi(); /* taken as the syscall returns: upcall.c */
     return t->wait_result;
 }
 
@@ -95,6 +99,17 @@ static void waitq_wake(struct thread *t, int result)
     waitq_sleeper_remove(t);
     t->wait_result = result;
     sched_make_ready(t);
+}
+
+void waitq_interrupt(struct thread *t)
+{
+    uint64_t f = irq_save();
+
+    if (t->state == THREAD_BLOCKED && t->wq) {
+        waitq_remove(t->wq, t);
+        waitq_wake(t, -EINTR);
+    }
+    irq_restore(f);
 }
 
 void waitq_wake_one(struct waitq *q)

@@ -20,4 +20,43 @@ int image_pack(const char *in_path, const char *out_path, char *err,
  */
 int image_has_multiboot(const char *path);
 
+/*
+ * report.c: the link-time walk of an image and its report. report_open
+ * reads the unstripped ELF at elf_path (linked with --emit-relocs; line
+ * tables make the chains name files and lines) and sizes the image file
+ * at image_path (NULL: the ELF itself); component records come from the
+ * ELF and from the archives (NULL-terminated list, may be NULL); NULL
+ * with a message in err.
+ * report_unsupported prints one "ukcc: error:" line (warning: if allowed)
+ * per call that cannot work in a unikernel and returns their number.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct walk;
+enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_HTML };
+
+/* A baseline the image is compared with (musl-gcc -static, ...). */
+struct report_compare {
+    const char *name;
+    uint64_t size;
+    const char *note;
+};
+
+struct walk *report_open(const char *elf_path, const char *image_path,
+                         const char *const *archives, char *err,
+                         size_t errlen);
+size_t report_unsupported(const struct walk *w, FILE *out, bool allowed);
+/* walk_inputs.c: the inputs' sizes, for what LTO and gc removed: the
+ * objects (NULL-terminated) and the members lld's --why-extract=FILE
+ * lists. -1 if why_extract cannot be read. */
+int report_read_inputs(struct walk *w, const char *why_extract,
+                       const char *const *objects);
+void report_add_compare(struct walk *w, const char *name, uint64_t size,
+                        const char *note);
+int report_format_parse(const char *s, enum report_format *f);
+void report_write(const struct walk *w, enum report_format f, FILE *out);
+void report_close(struct walk *w);
+
 #endif

@@ -17,13 +17,17 @@ struct stat;
  * every word is argv. Words the VMM appends (virtio_mmio.device=...) are
  * dropped. */
 #define CMDLINE_MAX_WORDS 1024
+#define CMDLINE_MAX_MOUNTS 8
 struct cmdline {
     char *argv[CMDLINE_MAX_WORDS];
     int argc;
     char *envp[CMDLINE_MAX_WORDS];
     int envc;
+    /* fs=TAG:PATH (ukrun --fs): host directories, mounted by vfs_boot */
+    char *mounts[CMDLINE_MAX_MOUNTS];
+    int nmounts;
 };
-int cmdline_parse(const char *text, struct cmdline *out); /* -1: too long */
+int cmdline_parse(const char *text, struct cmdline *out); /* -1: reported */
 
 /* start.c: the program's argv and initial environment (for /proc/self) */
 const struct cmdline *runtime_cmdline(void);
@@ -84,6 +88,23 @@ struct file *console_file_open(int fd);
  * size. 1 if `word` was one of them (a bad value is warned about). */
 int console_parse_option(const char *word);
 
+/* net/nic_option.c: the NIC's static configuration from the kernel
+ * options ip=ADDR/PREFIX, gw=ADDR, dns=ADDR (ukrun --ip, --gw, --dns);
+ * host byte order, addr 0: none given (DHCP). 1 if `word` was one of them
+ * (a bad value is warned about and ignored). */
+struct nic_static {
+    uint32_t addr, mask, gw, dns;
+};
+extern struct nic_static nic_static;
+int nic_parse_option(const char *word);
+/* io/console_input.c: the ports' read and poll ops. console_file.c names
+ * them weakly; a file that reads or polls files links them by naming
+ * console_input_link (a program that only writes then has no input side,
+ * nor the scheduler a reader sleeps in). */
+extern const char console_input_link;
+long console_port_read(struct file *f, void *buf, size_t n);
+short console_port_poll(struct file *f, struct waitq **wq);
+
 /* event/poll_wake.c: a file's readiness may have changed: wake its queue
  * and every poll, select and epoll waiter (they all sleep on poll_waitq).
  * Every file whose poll op hands out a queue must call it on each change. */
@@ -114,6 +135,15 @@ struct sig_state {
 extern struct sig_state sig_state;
 void sig_send(int sig);
 void sig_deliver_pending(void);
+/* signal/sig_async.c: a signal from a helper thread (interrupts off) */
+void sig_post(int sig);
+/* signal/itimer.c: ITIMER_REAL; times are time_monotonic_ns() values */
+struct itimer {
+    uint64_t deadline; /* 0: disarmed */
+    uint64_t interval;
+};
+extern struct itimer itimer_real;
+int itimer_changed(void); /* interrupts off: after changing itimer_real */
 
 /* thread/futex.c: wake up to n threads waiting on addr (any bitset) */
 long futex_wake(uint32_t *addr, long n);

@@ -8,6 +8,19 @@
 #include <string.h>
 
 #include "runtime.h"
+#include "component.h"
+
+UK_COMPONENT(runtime, "process start, fd table, read and write, identity",
+             "core",
+             "runtime/start.c runtime/cmdline.c runtime/fd.c "
+             "runtime/file_new.c runtime/syscall/* runtime/io/* "
+             "runtime/process/* runtime/net/nic_option.c");
+UK_COMPONENT(libc, "musl: the parts of libc.a the program reaches",
+             "runtime",
+             "*/musl-*/src/* sym:mem* sym:str* sym:*setjmp sym:*longjmp "
+             "sym:__clone sym:__syscall_cp_asm sym:__set_thread_area "
+             "sym:__restore* sym:__unmapself sym:__tls_get_addr "
+             "sym:sqrt* sym:fabs* sym:lrint* sym:rint* sym:__cp_*");
 
 #define STACK_MAX (8UL << 20)
 #define STACK_MIN (64UL << 10)
@@ -54,10 +67,19 @@ static void start_build_vector(void)
     aux_put(v, AT_NULL, 0);
 }
 
+/* musl's init is done: the program begins (kernel option boot.timing). */
+static int start_call_main(int argc, char **argv, char **envp)
+{
+    int (*program_main)(int, char **, char **) = (int (*)())main;
+
+    boot_timing_mark_main();
+    return program_main(argc, argv, envp);
+}
+
 static _Noreturn void start_main(void *unused)
 {
     long *v = start_vector;
-    __libc_start_main(main, (int)v[0], (char **)(v + 1), 0, 0, 0);
+    __libc_start_main(start_call_main, (int)v[0], (char **)(v + 1), 0, 0, 0);
     PANIC("__libc_start_main returned");
 }
 
@@ -85,12 +107,14 @@ _Noreturn void runtime_start(const char *text)
 {
     static char *default_argv0 = "app";
 
-    if (cmdline_parse(text, &cmdline) < 0) {
-        kprintf("ukcc: error: kernel command line too long or too many "
-                "words (limit %d bytes, %d words)\n",
-                BOOT_CMDLINE_MAX, CMDLINE_MAX_WORDS);
+    if (boot_info.cmdline_cut) {
+        kprintf("ukcc: error: kernel command line longer than the limit of "
+                "%d bytes: not starting with cut arguments\n",
+                BOOT_CMDLINE_MAX - 1);
         kernel_exit(EXIT_PANIC);
     }
+    if (cmdline_parse(text, &cmdline) < 0)
+        kernel_exit(EXIT_PANIC); /* reported */
     if (cmdline.argc == 0)
         cmdline.argv[cmdline.argc++] = default_argv0;
     fd_init();

@@ -9,7 +9,8 @@ set -eu
 
 PACKAGES="clang-19 lld-19 llvm-19 libclang-rt-19-dev libelf-dev
 qemu-system-x86 cmake make dpkg-dev patch ca-certificates
-musl-tools gcc libc6-dev tcl ccache"
+musl-tools gcc libc6-dev tcl ccache libdw-dev chromium gnuplot-nox
+curl socat iproute2 wrk redis-tools redis-server"
 
 missing=""
 for p in $PACKAGES; do

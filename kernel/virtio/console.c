@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "kernel.h"
+#include "console.h"
 #include "virtio.h"
 #include "x86.h"
 
@@ -23,6 +24,8 @@
  * the host before the program asks for it. A reader waiting for input
  * sleeps until the device interrupts (input or a control message), or, if
  * its interrupt line cannot be registered, polls and lets other threads run.
+ * The input side is console_rx.c: a program that never reads links none of
+ * it, nor the scheduler its readers sleep in.
  */
 #define VCON_F_MULTIPORT (1ULL << 1)
 #define VCON_CFG_MAX_PORTS 4 /* config offset of max_nr_ports */
@@ -33,37 +36,25 @@
 #define VCON_PORT_READY 3
 #define VCON_PORT_OPEN 6
 
-#define VCON_PORTS 4
-#define VCON_RX_BUFS 32
-#define VCON_RX_BUF_SIZE 4096
 #define VCON_CTRL_BUFS 16
 #define VCON_CTRL_BUF_SIZE 128 /* a header plus a port name */
 #define VCON_WRITE_CHUNK (16U << 20)
-#define VCON_SETTLE_NS 1000000000ULL /* wait for ports at init */
+/* How long init waits for the ports, in TSC ticks: 1 s at 4 GHz, longer
+ * on a slower clock. Not in ns: that would calibrate the TSC (2 ms of PIT
+ * counting) in every boot, for a timeout that only a missing port hits. */
+#define VCON_SETTLE_TICKS 4000000000ULL
 
 struct vcon_ctrl {
     uint32_t id;
     uint16_t event, value;
 };
 
-struct vcon_port {
-    struct virtq rx, tx;
-    int added;     /* the device announced it and we made it ready */
-    int host_open; /* the host end is connected */
-    int was_open;  /* host_open was seen 1: a later 0 is end of input */
-    int rx_posted;
-    char *rx_mem;
-    char *cur;     /* used input buffer being consumed, or NULL */
-    uint32_t cur_len, cur_pos;
-};
-
-static struct virtio_dev *vcon_dev;
-static struct waitq vcon_waitq = WAITQ_INIT; /* readers waiting for input */
-static int vcon_irq_tried, vcon_irq_ok;
-static struct virtq vcon_crx, vcon_ctx;
+struct virtio_dev *vcon_dev;
+struct virtq vcon_crx;
+static struct virtq vcon_ctx;
 static char *vcon_ctrl_mem;
-static struct vcon_port vcon_ports[VCON_PORTS];
-static int vcon_nports;
+struct vcon_port vcon_ports[VCON_PORTS];
+int vcon_nports;
 
 static void vcon_ctrl_post(char *buf)
 {
@@ -106,7 +97,7 @@ static void vcon_ctrl_handle(const struct vcon_ctrl *m)
 }
 
 /* Handle every control message the device has sent so far. */
-static void vcon_ctrl_poll(void)
+void vcon_ctrl_poll(void)
 {
     char *buf;
     uint32_t len;
@@ -153,29 +144,9 @@ static int vcon_settled(void)
     return 1;
 }
 
-static void vcon_irq(void *arg)
-{
-    virtio_irq_ack(vcon_dev);
-    waitq_wake_all(&vcon_waitq);
-}
-
-/* Interrupts for control messages (end of input) and stdin's data, set up
- * when a reader first has to wait: a program that never does keeps no
- * interrupt source (the scheduler's deadlock check counts them). */
-static void vcon_irq_init(void)
-{
-    vcon_irq_tried = 1;
-    if (vcon_dev->irq < 0 || irq_register(vcon_dev->irq, vcon_irq, NULL) < 0)
-        return;
-    vcon_irq_ok = 1;
-    virtq_interrupts(&vcon_crx, 1);
-    if (vcon_nports > 1)
-        virtq_interrupts(&vcon_ports[1].rx, 1);
-}
-
 int virtio_console_init(void)
 {
-    uint64_t deadline;
+    uint64_t start;
 
     vcon_dev = virtio_find(VIRTIO_ID_CONSOLE);
     if (!vcon_dev)
@@ -192,10 +163,10 @@ int virtio_console_init(void)
         vcon_ctrl_post(vcon_ctrl_mem + i * VCON_CTRL_BUF_SIZE);
     virtq_kick(&vcon_crx);
     vcon_ctrl_send(0, VCON_DEVICE_READY, 1);
-    deadline = time_monotonic_ns() + VCON_SETTLE_NS;
+    start = rdtsc();
     do
         vcon_ctrl_poll();
-    while (!vcon_settled() && time_monotonic_ns() < deadline);
+    while (!vcon_settled() && rdtsc() - start < VCON_SETTLE_TICKS);
     return 1;
 }
 
@@ -223,100 +194,4 @@ long virtio_console_write(int port, const void *buf, size_t n)
         done += chunk;
     }
     return (long)n;
-}
-
-static int vcon_rx_post_all(struct vcon_port *p)
-{
-    p->rx_mem = mem_alloc_pages(VCON_RX_BUFS * VCON_RX_BUF_SIZE / PAGE_SIZE);
-    if (!p->rx_mem)
-        return -1;
-    for (int i = 0; i < VCON_RX_BUFS && i < p->rx.size; i++) {
-        struct virtq_buf b = {p->rx_mem + i * VCON_RX_BUF_SIZE,
-                              VCON_RX_BUF_SIZE};
-
-        virtq_add(&p->rx, &b, 0, 1, (void *)b.addr);
-    }
-    virtq_kick(&p->rx);
-    p->rx_posted = 1;
-    return 0;
-}
-
-/* Copy out what has arrived, without waiting; gives consumed buffers back. */
-static size_t vcon_rx_take(struct vcon_port *p, char *dst, size_t n)
-{
-    size_t got = 0;
-    int reposted = 0;
-
-    while (got < n) {
-        if (!p->cur) {
-            p->cur = virtq_get(&p->rx, &p->cur_len);
-            p->cur_pos = 0;
-            if (!p->cur)
-                break;
-        }
-        size_t k = p->cur_len - p->cur_pos;
-        if (k > n - got)
-            k = n - got;
-        memcpy(dst + got, p->cur + p->cur_pos, k);
-        got += k;
-        p->cur_pos += (uint32_t)k;
-        if (p->cur_pos == p->cur_len) {
-            struct virtq_buf b = {p->cur, VCON_RX_BUF_SIZE};
-
-            virtq_add(&p->rx, &b, 0, 1, p->cur);
-            p->cur = NULL;
-            reposted = 1;
-        }
-    }
-    if (reposted)
-        virtq_kick(&p->rx);
-    return got;
-}
-
-int virtio_console_can_read(int port)
-{
-    struct vcon_port *p = &vcon_ports[port];
-
-    if (!p->rx_posted && vcon_rx_post_all(p) < 0)
-        return 1; /* read fails at once */
-    vcon_ctrl_poll();
-    if (!p->cur) {
-        p->cur = virtq_get(&p->rx, &p->cur_len);
-        p->cur_pos = 0;
-    }
-    return p->cur || (p->was_open && !p->host_open);
-}
-
-long virtio_console_read(int port, void *buf, size_t n)
-{
-    struct vcon_port *p = &vcon_ports[port];
-    uint64_t f;
-    size_t got;
-
-    if (n == 0)
-        return 0;
-    if (!p->rx_posted && vcon_rx_post_all(p) < 0)
-        return -1;
-    /* Interrupts off between the checks and the sleep: no lost wake-up. */
-    f = irq_save();
-    for (;;) {
-        if ((got = vcon_rx_take(p, buf, n)))
-            break;
-        vcon_ctrl_poll();
-        /* The device queues input before it reports the close. */
-        if (p->was_open && !p->host_open) {
-            got = vcon_rx_take(p, buf, n);
-            break;
-        }
-        if (!vcon_irq_tried) {
-            vcon_irq_init();
-            continue; /* input may have come before interrupts were on */
-        }
-        if (vcon_irq_ok)
-            waitq_wait(&vcon_waitq, 0);
-        else
-            sched_yield_cpu();
-    }
-    irq_restore(f);
-    return (long)got;
 }

@@ -2,6 +2,11 @@
 #include "kernel.h"
 #include "virtio.h"
 #include "x86.h"
+#include "component.h"
+
+UK_COMPONENT(virtio, "virtio core: PCI and MMIO transports, virtqueues", "core",
+             "kernel/virtio/virtio.c kernel/virtio/virtqueue.c "
+             "kernel/virtio/pci.c kernel/virtio/mmio.c");
 
 #define VIRTIO_MAX_ID 64
 

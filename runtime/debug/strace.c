@@ -5,6 +5,12 @@
 #include <sys/uio.h>
 
 #include "runtime.h"
+#include "component.h"
+
+UK_COMPONENT(debug,
+             "ukrun --strace, stack protector and UBSan reports",
+             "console",
+             "runtime/debug/*");
 
 /*
  * Set by the kernel option "strace" (cmdline.c). Every syscall site tests

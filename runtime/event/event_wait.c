@@ -2,8 +2,16 @@
 #include <errno.h>
 
 #include "event.h"
+#include "component.h"
+
+UK_COMPONENT(events, "poll, select, epoll, eventfd, timerfd", "threads",
+             "runtime/event/*");
 
 #define EVENT_SLICE_NS 1000000UL /* how often to look at queue-less files */
+
+/* Polling links the console's input side (io/console_input.c). */
+__attribute__((used)) static const char *const event_console =
+    &console_input_link;
 
 int event_wait(uint64_t deadline, int sliced)
 {

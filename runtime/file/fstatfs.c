@@ -9,6 +9,8 @@
 long vfs_statfs(struct vnode *vn, struct statfs *sf)
 {
     memset(sf, 0, sizeof *sf);
+    if (vn->ops->statfs)
+        return vn->ops->statfs(vn, sf);
     sf->f_type = vn->mnt ? vn->mnt->fs->magic : 0;
     sf->f_bsize = PAGE_SIZE;
     sf->f_frsize = PAGE_SIZE;

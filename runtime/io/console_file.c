@@ -128,13 +128,6 @@ static const struct file_ops console_ops = {
 
 struct file console_file = {.ops = &console_ops, .flags = O_RDWR, .refs = 1};
 
-static long console_port_read(struct file *f, void *buf, size_t n)
-{
-    long r = virtio_console_read(console_port(f), buf, n);
-
-    return r < 0 ? -EIO : r;
-}
-
 /* The device reads the buffer by physical address, where a bad pointer
  * would not fault: touch each page first, so that it faults here as it
  * would on the serial port. */
@@ -204,14 +197,11 @@ static long console_port_stat(struct file *f, struct stat *st)
     return 0;
 }
 
-/* Polled like the UART: no queue, pollers look again. */
-static short console_port_poll(struct file *f, struct waitq **wq)
-{
-    *wq = NULL;
-    if (console_port(f) > 1)
-        return POLLOUT | POLLWRNORM;
-    return virtio_console_can_read(1) ? POLLIN | POLLRDNORM : 0;
-}
+/* io/console_input.c, linked only by what reads or polls (runtime.h). */
+long console_port_read(struct file *f, void *buf, size_t n)
+    __attribute__((weak));
+short console_port_poll(struct file *f, struct waitq **wq)
+    __attribute__((weak));
 
 static const struct file_ops console_port_ops = {
     .read = console_port_read,

@@ -3,6 +3,10 @@
 
 #include "runtime.h"
 
+/* Reading links the console's input side (io/console_input.c). */
+__attribute__((used)) static const char *const read_console =
+    &console_input_link;
+
 long uk_sys_read(long fd, long buf, long n)
 {
     struct file *f = fd_get(fd);

@@ -14,6 +14,10 @@
 
 #include "event/event.h"
 #include "ipc.h"
+#include "component.h"
+
+UK_COMPONENT(pipes, "pipe and pipe2", "threads",
+             "runtime/ipc/*");
 
 struct pipe {
     struct file rd, wr;

@@ -36,7 +36,12 @@
     X(eventfd2, 2) X(timerfd_create, 2) X(timerfd_settime, 4) \
     X(timerfd_gettime, 2) \
     X(fork, 0) X(vfork, 0) X(execve, 3) X(execveat, 5) X(wait4, 4) \
-    X(waitid, 5) X(mount, 5) X(umount2, 2) X(ptrace, 4)
+    X(waitid, 5) X(mount, 5) X(umount2, 2) X(ptrace, 4) \
+    X(setitimer, 3) X(getitimer, 2) X(pause, 0) X(rt_sigsuspend, 2) \
+    X(socket, 3) X(bind, 3) X(listen, 2) X(accept, 3) X(accept4, 4) \
+    X(connect, 3) X(sendto, 6) X(recvfrom, 6) X(sendmsg, 3) \
+    X(recvmsg, 3) X(shutdown, 2) X(getsockname, 3) X(getpeername, 3) \
+    X(setsockopt, 5) X(getsockopt, 5) X(socketpair, 4)
 
 #define UK_ARGS_0 void
 #define UK_ARGS_1 long

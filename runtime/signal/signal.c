@@ -6,6 +6,10 @@
 #include <signal.h>
 
 #include "runtime.h"
+#include "component.h"
+
+UK_COMPONENT(signals, "sigaction, sigprocmask, kill (synchronous)", "core",
+             "runtime/signal/*");
 
 struct sig_state sig_state;
 

@@ -2,6 +2,9 @@
 #include "runtime.h"
 #include "sched_internal.h"
 
+/* Linked by clone (pthread_create): without it this is the only thread. */
+_Noreturn void sched_exit(int status) __attribute__((weak));
+
 long uk_sys_exit(long status)
 {
     struct thread *t = sched_current();
@@ -11,5 +14,7 @@ long uk_sys_exit(long status)
         *t->clear_tid = 0;
         futex_wake((uint32_t *)t->clear_tid, 1);
     }
+    if (!sched_exit)
+        kernel_exit((int)status & 0xff);
     sched_exit((int)status & 0xff);
 }

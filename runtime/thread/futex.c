@@ -25,6 +25,11 @@ struct futex_waiter {
 
 static struct futex_waiter *futex_waiters;
 
+/* The scheduler is linked by clone, nanosleep, blocking reads and polls,
+ * not by musl's stdio locks: until it is there, no other thread exists. */
+int waitq_wait(struct waitq *q, uint64_t deadline_ns) __attribute__((weak));
+void waitq_wake_one(struct waitq *q) __attribute__((weak));
+
 static void futex_unlink(struct futex_waiter *w)
 {
     struct futex_waiter **p = &futex_waiters;
@@ -94,6 +99,21 @@ static long futex_deadline(const struct timespec *ts, int absolute,
     return 0;
 }
 
+/* Without a scheduler the caller is the only thread: nothing can wake it,
+ * so it waits out its timeout, or it would wait forever. */
+static long futex_wait_alone(volatile uint32_t *addr, uint32_t val,
+                             uint64_t deadline, uint64_t f)
+{
+    if (!deadline) {
+        kprintf("ukcc: deadlock: every thread is blocked\n");
+        kernel_exit(EXIT_PANIC);
+    }
+    while (time_monotonic_ns() < deadline)
+        __builtin_ia32_pause();
+    irq_restore(f);
+    return -ETIMEDOUT;
+}
+
 static long futex_wait(volatile uint32_t *addr, uint32_t val,
                        uint64_t deadline, uint32_t bitset)
 {
@@ -106,6 +126,8 @@ static long futex_wait(volatile uint32_t *addr, uint32_t val,
         irq_restore(f);
         return -EAGAIN;
     }
+    if (!waitq_wait)
+        return futex_wait_alone(addr, val, deadline, f);
     while (*p)
         p = &(*p)->next;
     *p = &w;

@@ -22,13 +22,13 @@ long uk_sys_clock_nanosleep(long clk, long flags, long reqp, long remp)
         return r;
     if (flags & TIMER_ABSTIME)
         req = req > now ? req - now : 0;
-    time_sleep_ns(req);
+    uint64_t left = time_sleep_ns(req);
     if (remp && !(flags & TIMER_ABSTIME)) {
         struct timespec *rem = (struct timespec *)remp;
-        rem->tv_sec = 0;
-        rem->tv_nsec = 0;
+        rem->tv_sec = (time_t)(left / 1000000000UL);
+        rem->tv_nsec = (long)(left % 1000000000UL);
     }
-    return 0;
+    return left ? -EINTR : 0;
 }
 
 long uk_sys_nanosleep(long reqp, long remp)

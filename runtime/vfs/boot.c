@@ -1,8 +1,10 @@
 /* boot.c: the file tree at start: ramfs root, /dev, /proc, /etc, archives. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "vfs.h"
+#include "fs/p9.h"
 
 extern struct mount mount_table[];
 
@@ -10,9 +12,14 @@ extern struct mount mount_table[];
 extern const char __uk_embed_start[] __attribute__((weak));
 extern const char __uk_embed_end[] __attribute__((weak));
 
+/* A host directory mounted on "/" (ukrun --fs DIR) hides the ramfs. */
 struct vnode *vfs_root(void)
 {
-    return mount_table[0].root;
+    struct vnode *root = mount_table[0].root;
+
+    while (root->covered_by)
+        root = root->covered_by->root;
+    return root;
 }
 
 static void boot_mkdir(const char *name, mode_t mode)
@@ -32,6 +39,21 @@ static void boot_file(const char *dirname, const char *name,
         vnode_put(vn);
     }
     vnode_put(dir);
+}
+
+/* The name server ukrun names (dns=, runtime/net/nic_option.c), if any. */
+static void boot_resolv_conf(void)
+{
+    uint32_t a = nic_static.dns;
+    char text[48];
+
+    if (!a) {
+        boot_file("etc", "resolv.conf", "# no name servers configured\n");
+        return;
+    }
+    snprintf(text, sizeof(text), "nameserver %u.%u.%u.%u\n", a >> 24,
+             a >> 16 & 255, a >> 8 & 255, a & 255);
+    boot_file("etc", "resolv.conf", text);
 }
 
 static void boot_fail(const char *what, int err)
@@ -60,7 +82,7 @@ __attribute__((constructor(101))) void vfs_boot(void)
     boot_file("etc", "passwd", "root:x:0:0:root:/root:/bin/sh\n");
     boot_file("etc", "group", "root:x:0:\n");
     boot_file("etc", "hosts", "127.0.0.1\tlocalhost\n::1\tlocalhost\n");
-    boot_file("etc", "resolv.conf", "# no name servers configured\n");
+    boot_resolv_conf();
 
     /* The embedded tree first, so that an initrd can override its files. */
     if (__uk_embed_start && __uk_embed_end > __uk_embed_start &&
@@ -74,4 +96,5 @@ __attribute__((constructor(101))) void vfs_boot(void)
             kernel_exit(EXIT_PANIC);
         mem_release_initrd();
     }
+    p9_boot_mounts(); /* ukrun --fs */
 }

@@ -136,9 +136,15 @@ int cpio_unpack(const void *archive, size_t len, const char *what)
 
     if (!path)
         return cpio_fail(what, 0, 0, NULL, "out of memory");
-    while (off < len) {
+    for (;;) {
         uint32_t f[13];
         index++;
+        /* Loaders pad modules, so the end is the trailer, not len. */
+        if (off >= len) {
+            free(path);
+            return cpio_fail(what, index, off, NULL,
+                             "no TRAILER!!! entry: the archive is cut short");
+        }
         if (len - off < CPIO_HDR) {
             free(path);
             return cpio_fail(what, index, off, NULL, "truncated header");

@@ -5,6 +5,10 @@
 #include <string.h>
 
 #include "vfs.h"
+#include "component.h"
+
+UK_COMPONENT(vfs, "VFS, ramfs, devfs, procfs and the file syscalls", "memory",
+             "runtime/vfs/* runtime/fs/* runtime/file/*");
 
 /* Where a path starts: "/" at the root, else dirfd (or the cwd). */
 static int lookup_start(int dirfd, const char *path, struct vnode **out)

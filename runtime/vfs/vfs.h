@@ -28,6 +28,7 @@
 
 struct vnode;
 struct mount;
+struct statfs;
 
 /* One directory entry, as readdir returns it. */
 struct vfs_dirent {
@@ -69,6 +70,8 @@ struct vnode_ops {
      * (f is prepared with the vnode and flags; may replace f->ops). */
     int (*open)(struct vnode *vn, struct file *f);
     void (*release)(struct vnode *vn); /* last reference dropped */
+    /* Optional: the numbers statfs reports (else those of RAM). */
+    int (*statfs)(struct vnode *vn, struct statfs *sf);
 };
 
 struct vnode {

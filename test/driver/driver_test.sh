@@ -77,7 +77,7 @@ Q_BASE="\"--target=x86_64-linux-musl\" \"-nostdinc\" \"-isystem\" \
 \"$SYS/include\" \"-isystem\" \"$RES/include\" \"-fno-pic\" \"-fno-pie\" \
 \"-ffunction-sections\" \"-fdata-sections\" \
 \"-fno-asynchronous-unwind-tables\" \"-fno-unwind-tables\" \
-\"-fno-omit-frame-pointer\""
+\"-fno-omit-frame-pointer\" \"-fstack-protector-strong\""
 Q_LTO="\"-flto\" \"-ffat-lto-objects\""
 Q_LD="\"-m\" \"elf_x86_64\" \"-static\" \"--no-dynamic-linker\" \"-z\" \
 \"max-page-size=4096\" \"-z\" \"noexecstack\" \"--gc-sections\" \

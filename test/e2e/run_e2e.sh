@@ -7,7 +7,10 @@
 # `NAME STATUS [UKRUN OPTIONS] [-- ARGS]` (shell words; `#` comments). Each case boots the image on MACHINE under
 # `ukrun --timeout` and checks the exit status, and the output against
 # NAME.out (exact) or NAME.grep (each line an extended regexp that must
-# match some output line).
+# match some output line). An executable check.sh, if any, runs after
+# each case that passed, as `check.sh WORKDIR NAME`: it checks what the
+# case left on the host (files written through ukrun --fs) and fails the
+# case with its output when it exits non-zero.
 set -u
 bindir=$1 testdir=$2 machine=$3 work=$4
 name=$(basename "$testdir")
@@ -66,6 +69,10 @@ while read -r line; do
         done <"$testdir/$case_name.grep"
     else
         ok=0 why="no $case_name.out or $case_name.grep to check against"
+    fi
+    if [ $ok = 1 ] && [ -x "$testdir/check.sh" ] &&
+        ! why=$("$testdir/check.sh" "$work" "$case_name" 2>&1); then
+        ok=0 why="check.sh: $why"
     fi
     if [ $ok = 1 ]; then
         echo "[PASS] $name/$case_name on $machine (${ms} ms)"

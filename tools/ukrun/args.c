@@ -126,9 +126,19 @@ static void args_initrd(struct ukrun_opts *o, const char *value)
     o->initrd = value;
 }
 
+static void args_fs(struct ukrun_opts *o, const char *value)
+{
+    fs_add(o, value);
+}
+
 static void args_strace(struct ukrun_opts *o, const char *value)
 {
     o->strace = 1;
+}
+
+static void args_boot_timing(struct ukrun_opts *o, const char *value)
+{
+    o->boot_timing = 1;
 }
 
 static void args_gdb(struct ukrun_opts *o, const char *value)
@@ -160,6 +170,20 @@ static const struct option_def options[] = {
     {"initrd", 0, "FILE",
      "cpio (newc) archive unpacked into / at boot",
      args_initrd},
+    {"net", 0, "user|tap:IF|none",
+     "network card (default: user if the image has the driver)",
+     net_opt_mode},
+    {"publish", 'p', "HOST:GUEST",
+     "forward 127.0.0.1:HOST to guest port GUEST (udp:HOST:GUEST: UDP)",
+     net_opt_port},
+    {"ip", 0, "ADDR/PREFIX", "static guest address (default: DHCP)",
+     net_opt_ip},
+    {"gw", 0, "ADDR", "default gateway, with --ip", net_opt_gw},
+    {"dns", 0, "ADDR", "DNS server (default with --net user: 10.0.2.3)",
+     net_opt_dns},
+    {"fs", 0, "HOSTDIR[:GUESTPATH]",
+     "host directory as GUESTPATH (default /, also the cwd); repeatable",
+     args_fs},
     {"timeout", 0, "SECONDS", "kill the guest after SECONDS (default 0: none)",
      args_timeout},
     {"verbose", 'v', NULL, "print the QEMU command line to stderr",
@@ -170,6 +194,9 @@ static const struct option_def options[] = {
      args_qemu_arg},
     {"strace", 0, NULL, "print each syscall of the program, strace-like",
      args_strace},
+    {"boot-timing", 0, NULL,
+     "report the guest's time to main and from main to exit (stderr)",
+     args_boot_timing},
     {"gdb", 0, NULL, "start halted, wait for gdb (prints how to attach)",
      args_gdb},
     {"gdb-port", 0, "PORT", "TCP port of the gdb stub (default 1234)",

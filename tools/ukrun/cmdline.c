@@ -38,10 +38,14 @@ char *cmdline_build(const struct ukrun_opts *o)
     struct strvec kopts = {0};
 
     stdio_kernel_options(&kopts);
+    fs_kernel_options(o, &kopts);
+    net_kernel_options(o, &kopts);
     for (size_t i = 0; i < kopts.n; i++)
         cmdline_put_word(&sb, "", kopts.v[i]);
     if (o->strace)
         cmdline_put_word(&sb, "", "strace"); /* runtime/cmdline.c */
+    if (o->boot_timing)
+        cmdline_put_word(&sb, "", "boot.timing"); /* kernel/boot_timing.c */
     for (size_t i = 0; i < o->env.n; i++)
         cmdline_put_word(&sb, "env=", o->env.v[i]);
     strbuf_puts(&sb, sb.len ? " --" : "--");

@@ -1,5 +1,6 @@
 /* image.c: check the image up front, so mistakes get a clear message. */
 #define _DEFAULT_SOURCE /* realpath, symlink */
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -75,4 +76,49 @@ const char *image_boot_path(const char *path, const char *ctlpath)
     image_link = sb.s;
     atexit(image_link_remove);
     return image_link;
+}
+
+/* Search the notes of an ELF64 image's PT_NOTE segments for name "ukcc",
+ * type 1, description `name`. Any read problem means "not there": the
+ * image was checked already and QEMU reports what is wrong with it. */
+int image_has_component(const char *path, const char *name)
+{
+    size_t want = strlen(name) + 1;
+    Elf64_Ehdr eh;
+    int fd = open(path, O_RDONLY), found = 0;
+
+    if (fd < 0)
+        return 0;
+    if (pread(fd, &eh, sizeof(eh), 0) != (ssize_t)sizeof(eh) ||
+        eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+        eh.e_phentsize != sizeof(Elf64_Phdr))
+        eh.e_phnum = 0;
+    for (int i = 0; i < eh.e_phnum && !found; i++) {
+        Elf64_Phdr ph;
+        char buf[4096];
+        size_t off = 0, len;
+
+        if (pread(fd, &ph, sizeof(ph), (off_t)(eh.e_phoff + i * sizeof(ph)))
+                != (ssize_t)sizeof(ph) ||
+            ph.p_type != PT_NOTE)
+            continue;
+        len = ph.p_filesz < sizeof(buf) ? ph.p_filesz : sizeof(buf);
+        if (pread(fd, buf, len, (off_t)ph.p_offset) != (ssize_t)len)
+            continue;
+        while (!found && off + sizeof(Elf64_Nhdr) <= len) {
+            Elf64_Nhdr nh;
+            size_t desc;
+
+            memcpy(&nh, buf + off, sizeof(nh));
+            desc = off + sizeof(nh) + ((nh.n_namesz + 3) & ~3UL);
+            if (desc + nh.n_descsz > len)
+                break;
+            found = nh.n_type == 1 && nh.n_namesz == 5 &&
+                    !memcmp(buf + off + sizeof(nh), "ukcc", 5) &&
+                    nh.n_descsz == want && !memcmp(buf + desc, name, want);
+            off = desc + ((nh.n_descsz + 3) & ~3UL);
+        }
+    }
+    close(fd);
+    return found;
 }

@@ -72,6 +72,8 @@ char **qemu_build_argv(const struct ukrun_opts *o, enum accel accel,
         strvec_push(&av, o->initrd);
     }
     stdio_qemu_args(&av, o->machine);
+    fs_qemu_args(o, &av);
+    net_qemu_args(&av, o);
     strbuf_puts(&ctl, "file,id=ukctl,path=");
     strbuf_puts(&ctl, path);
     strvec_push(&av, "-chardev");

@@ -45,6 +45,7 @@ int main(int argc, char **argv)
 
     args_parse(argc, argv, &opts);
     image_check(opts.image);
+    net_resolve(&opts);
     accel = accel_choose(opts.accel);
     stdio_setup();
     cmdline = cmdline_build(&opts);

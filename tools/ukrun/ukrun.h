@@ -12,6 +12,7 @@
 
 enum machine { MACHINE_MICROVM, MACHINE_PC };
 enum accel { ACCEL_AUTO, ACCEL_KVM, ACCEL_TCG };
+enum net_mode { NET_DEFAULT, NET_NONE, NET_USER, NET_TAP };
 
 /* A growable array of strings, always NULL-terminated (usable as argv). */
 struct strvec {
@@ -32,6 +33,7 @@ struct ukrun_opts {
     unsigned timeout; /* seconds; 0 = none */
     int verbose, dry_run;
     int strace;         /* --strace: the guest prints each syscall */
+    int boot_timing;    /* --boot-timing: the guest reports boot times */
     int gdb;            /* --gdb: start halted, gdb stub on gdb_port */
     unsigned gdb_port;
     struct strvec env;       /* NAME=VALUE entries, in order given */
@@ -39,8 +41,13 @@ struct ukrun_opts {
     const char *image;
     const char *boot_image; /* what -kernel gets; NULL: image itself */
     const char *initrd;     /* --initrd: a cpio archive, or NULL */
+    struct strvec fs_host, fs_guest; /* --fs: absolute host dir, guest path */
     char **args; /* program arguments after IMAGE (argv[1..]) */
     int nargs;
+    enum net_mode net;      /* --net; NET_DEFAULT until net_resolve */
+    const char *net_tap;    /* --net tap:IFNAME */
+    struct strvec net_fwd;  /* -p, as QEMU hostfwd= options */
+    const char *net_ip, *net_gw, *net_dns; /* --ip, --gw, --dns */
 };
 
 /* util.c: messages and allocation helpers */
@@ -62,6 +69,9 @@ void args_parse(int argc, char **argv, struct ukrun_opts *o);
 void image_check(const char *path); /* exists, readable, ELF magic */
 const char *image_basename(const char *path);
 const char *image_boot_path(const char *path, const char *ctlpath);
+/* 1 if the image announces the component (an ELF note "ukcc", type 1,
+ * in a PT_NOTE segment; kernel/virtio/net.c has one) */
+int image_has_component(const char *path, const char *name);
 
 /* accel.c: accelerator choice */
 enum accel accel_choose(enum accel requested); /* never ACCEL_AUTO */
@@ -94,6 +104,21 @@ void stdio_setup(void);   /* before building QEMU's argv */
 void stdio_restore(void); /* after QEMU: file status flags as found */
 void stdio_kernel_options(struct strvec *words); /* console.tty=... */
 void stdio_qemu_args(struct strvec *av, enum machine machine);
+
+/* net.c: the guest's NIC; net_opt_* parse the options of that name */
+void net_opt_mode(struct ukrun_opts *o, const char *value);
+void net_opt_port(struct ukrun_opts *o, const char *value);
+void net_opt_ip(struct ukrun_opts *o, const char *value);
+void net_opt_gw(struct ukrun_opts *o, const char *value);
+void net_opt_dns(struct ukrun_opts *o, const char *value);
+void net_resolve(struct ukrun_opts *o); /* after image_check */
+void net_kernel_options(const struct ukrun_opts *o, struct strvec *words);
+void net_qemu_args(struct strvec *av, const struct ukrun_opts *o);
+
+/* fs.c: --fs HOSTDIR[:GUESTPATH], host directories over virtio-9p */
+void fs_add(struct ukrun_opts *o, const char *value); /* checks the dir */
+void fs_kernel_options(const struct ukrun_opts *o, struct strvec *words);
+void fs_qemu_args(const struct ukrun_opts *o, struct strvec *av);
 
 /* run.c: running QEMU under ukrun's supervision */
 struct run_result {

@@ -80,9 +80,12 @@ mb_header:
     .globl _start32
     .type _start32, @function
 _start32:
+    movl %eax, %ebp
+    rdtsc                       /* boot_timing.c: the earliest time we see */
+    movl %eax, boot_tsc_entry
+    movl %edx, boot_tsc_entry + 4
     cli
     cld
-    movl %eax, %ebp
     movl %ebx, %esp
 
     /*
@@ -203,6 +206,17 @@ boot_gdt_end:
 boot_gdt_ptr:
     .word boot_gdt_end - boot_gdt - 1
     .quad boot_gdt
+
+/*
+ * The TSC at entry (boot_timing.c). In the text segment, which the loaders
+ * put at its final address: .data and .bss are not there yet at entry.
+ * Written once, before paging makes text read-only.
+ */
+    .section .text.boot, "ax", @progbits
+    .balign 8
+    .globl boot_tsc_entry
+boot_tsc_entry:
+    .quad 0
 
 /*
  * Boot page tables and stack. boot_stack_guard is the page below the stack;

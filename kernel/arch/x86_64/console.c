@@ -1,6 +1,11 @@
 /* console.c: the 16550 UART at 0x3f8 (COM1), polled, for output and input. */
 #include "kernel.h"
 #include "x86.h"
+#include "component.h"
+
+UK_COMPONENT(console, "16550 serial and virtio-console stdio", "virtio",
+             "kernel/arch/x86_64/console.c kernel/virtio/console.c "
+             "runtime/io/console_file.c");
 
 /*
  * QEMU connects COM1 to -serial (ukrun: stdio). Bytes go out exactly as the

@@ -42,6 +42,10 @@ static void exit_put_status(int status)
 _Noreturn void kernel_exit(int status)
 {
     cli();
+    if (boot_timing_enabled) {
+        boot_timing_enabled = 0; /* once, should the report itself fail */
+        boot_timing_report();
+    }
     exit_putc('U');
     exit_putc('K');
     exit_putc('E');

@@ -3,6 +3,11 @@
 
 #include "sched_internal.h"
 #include "x86.h"
+#include "component.h"
+
+UK_COMPONENT(interrupts, "IOAPIC and LAPIC interrupts, the timer", "core",
+             "kernel/arch/x86_64/irq.c kernel/arch/x86_64/timer.c "
+             "sym:irq_*");
 
 /*
  * Interrupt vectors: 0x20 the LAPIC timer (timer.c), 0x30 + n the n-th
@@ -22,6 +27,8 @@
 #define LAPIC_ID 0x20
 #define LAPIC_TPR 0x80
 #define LAPIC_EOI 0xb0
+#define LAPIC_ICR_LOW 0x300
+#define ICR_SELF (1U << 18) /* destination shorthand: this CPU */
 #define LAPIC_SVR 0xf0
 #define LAPIC_LVT_LINT0 0x350
 #define LAPIC_MASKED (1U << 16)
@@ -45,22 +52,9 @@ static int irq_ioapic_inputs;
 static struct {
     void (*fn)(void *);
     void *arg;
+    int gsi;
 } irq_handlers[IRQ_HANDLERS_MAX];
 static int irq_nhandlers;
-
-uint64_t irq_save(void)
-{
-    uint64_t f = read_rflags();
-
-    cli();
-    return f & RFLAGS_IF;
-}
-
-void irq_restore(uint64_t flags)
-{
-    if (flags & RFLAGS_IF)
-        sti();
-}
 
 uint32_t irq_lapic_read(uint32_t reg)
 {
@@ -134,7 +128,15 @@ int irq_register(int gsi, void (*fn)(void *), void *arg)
     vec = VEC_DEVICE_FIRST + irq_nhandlers;
     irq_handlers[irq_nhandlers].fn = fn;
     irq_handlers[irq_nhandlers].arg = arg;
+    irq_handlers[irq_nhandlers].gsi = gsi;
     irq_nhandlers++;
+    /* PCI devices share lines (-M pc): the line keeps its first vector,
+     * whose interrupt runs every handler of the line. */
+    for (int i = 0; i < irq_nhandlers - 1; i++)
+        if (irq_handlers[i].gsi == gsi) {
+            irq_restore(f);
+            return 0;
+        }
     irq_ioapic_write(IOAPIC_REDIR(gsi) + 1,
                      irq_lapic_read(LAPIC_ID) & 0xff000000);
     irq_ioapic_write(IOAPIC_REDIR(gsi), REDIR_LEVEL | (uint32_t)vec);
@@ -142,9 +144,18 @@ int irq_register(int gsi, void (*fn)(void *), void *arg)
     return 0;
 }
 
+void (*irq_exit_hook)(uint64_t *frame);
+
+void irq_self_ipi(void)
+{
+    if (irq_lapic)
+        irq_lapic_write(LAPIC_ICR_LOW, ICR_SELF | TIMER_VECTOR);
+}
+
 /* vectors.S, for vectors 32-255: interrupts off, on the interrupted
- * thread's stack, its FPU state saved. */
-void irq_handle(uint64_t vector)
+ * thread's stack, its FPU state saved; frame is what the CPU and vectors.S
+ * pushed (struct trap_frame in trap.c). */
+void irq_handle(uint64_t vector, uint64_t *frame)
 {
     int n = (int)vector - VEC_DEVICE_FIRST;
 
@@ -154,7 +165,9 @@ void irq_handle(uint64_t vector)
         irq_eoi();
         waitq_timer_expired();
     } else if (n >= 0 && n < irq_nhandlers) {
-        irq_handlers[n].fn(irq_handlers[n].arg);
+        for (int i = n; i < irq_nhandlers; i++)
+            if (irq_handlers[i].gsi == irq_handlers[n].gsi)
+                irq_handlers[i].fn(irq_handlers[i].arg);
         irq_eoi();
     } else {
         kprintf("ukcc: warning: unexpected interrupt %lu\n", vector);
@@ -162,4 +175,6 @@ void irq_handle(uint64_t vector)
             irq_eoi();
     }
     sched_irq_exit();
+    if (irq_exit_hook)
+        irq_exit_hook(frame);
 }

@@ -117,6 +117,7 @@ irq_common:
     subq $FXSAVE_SIZE, %rsp
     fxsave64 (%rsp)
     movq (FXSAVE_SIZE + FRAME_VECTOR)(%rsp), %rdi
+    leaq FXSAVE_SIZE(%rsp), %rsi
     call irq_handle
     fxrstor64 (%rsp)
     addq $FXSAVE_SIZE, %rsp

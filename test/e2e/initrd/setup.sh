@@ -40,3 +40,31 @@ entry() {
 
 entry data/big.txt $((0100644)) "$(printf '%0100d' 0)" | head -c 150 \
     >"$out/truncated.cpio"
+
+# Hostile archives: each must stop the boot with a message, never fault.
+good_entry() { entry data $((0040755)) ""; }
+# A header cut short after a good entry.
+{ good_entry; entry data/x $((0100644)) "x" | head -c 50; } \
+    >"$out/trunchdr.cpio"
+# A name size far past the end of the archive.
+{
+    good_entry
+    printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
+        2 $((0100644)) 0 0 1 0 0 0 0 0 0 $((0x7fffffff)) 0
+    printf 'name\0\0\0\0'
+} >"$out/namesize.cpio"
+# A file size past the end (4 GiB - 1), with the rest of the archive there.
+{
+    good_entry
+    printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
+        2 $((0100644)) 0 0 1 0 $((0xffffffff)) 0 0 0 0 7 0
+    printf 'data/y\0'
+    head -c 256 /dev/zero
+} >"$out/filesize.cpio"
+# Not hex where a field should be.
+{
+    good_entry
+    entry data/z $((0100644)) "z" | sed 's/^070701......../070701zzzzzzzz/'
+} >"$out/badhex.cpio"
+# Entries, each complete, but no trailer: cut at an entry boundary.
+{ good_entry; entry data/w $((0100644)) "w"; } >"$out/notrailer.cpio"
