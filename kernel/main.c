@@ -10,7 +10,7 @@ UK_COMPONENT(core, "boot, paging, traps and crash reports, kernel messages", "",
              "kernel/arch/x86_64/ubsan_trap.c kernel/arch/x86_64/exit.c "
              "kernel/arch/x86_64/tls.c kernel/arch/x86_64/pci_cfg.c "
              "sym:_start32 sym:reloc_* sym:start64 sym:mb_header "
-             "sym:trap_* sym:boot_*");
+             "sym:trap_* sym:boot_* kernel/*");
 
 /*
  * Order matters: the loader's structures are copied before anything can

@@ -33,7 +33,8 @@ static void reason(const struct walk *w, const struct wcomp *c, char *buf,
         int k = snprintf(buf + used, len - used, "%s%s",
                          i + 1 < n ? " <- " : "", w->syms[chain[i]].name);
         used += k > 0 ? (size_t)k : 0;
-        if (strcmp(w->syms[chain[i]].name, "main") == 0)
+        if (strcmp(w->syms[chain[i]].name, "main") == 0 ||
+            strcmp(w->syms[chain[i]].name, "start_call_main") == 0)
             break;
     }
     const struct wsym *s = &w->syms[c->reason];

@@ -161,6 +161,19 @@ static void attribute_data(struct walk *w, int none)
     }
 }
 
+/* Is sym on the chain from the entry to main? */
+static bool on_main_path(const struct walk *w, int sym)
+{
+    int m = walk_sym_named(w, "main");
+
+    if (m < 0)
+        m = walk_sym_named(w, "start_call_main");
+    for (int s = m; s >= 0; s = w->syms[s].parent)
+        if (s == sym)
+            return true;
+    return false;
+}
+
 int walk_components(struct walk *w)
 {
     int chain[256];
@@ -190,8 +203,11 @@ int walk_components(struct walk *w)
          * as shorter than any chain that bypasses it. */
         unsigned n = walk_chain(w, (int)i, chain, 256), d = n + 1000;
         for (unsigned k = 0; k < n; k++)
-            if (strcmp(w->syms[chain[k]].name, "main") == 0)
+            if (strcmp(w->syms[chain[k]].name, "main") == 0 ||
+                strcmp(w->syms[chain[k]].name, "start_call_main") == 0)
                 d = n;
+        if (on_main_path(w, (int)i))
+            d = n; /* boot code on the way to main: in for main's sake */
         if (c->reason < 0 || d < c->depth) {
             c->reason = (int)i;
             c->depth = d;

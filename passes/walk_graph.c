@@ -89,6 +89,14 @@ static int by_from(const void *a, const void *b)
     return x->at < y->at ? -1 : x->at > y->at;
 }
 
+static bool path_has(const int *path, unsigned n, int s)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (path[i] == s)
+            return true;
+    return false;
+}
+
 static void visit(struct walk *w, int *queue, size_t *tail, int to,
                   int from, uint64_t at)
 {
@@ -102,29 +110,63 @@ static void visit(struct walk *w, int *queue, size_t *tail, int to,
     queue[(*tail)++] = to;
 }
 
+static void bfs(struct walk *w, int *queue, size_t *head, size_t *tail,
+                bool loose)
+{
+    while (*head < *tail) {
+        int s = queue[(*head)++];
+        for (int e = w->edge_start[s]; e < w->edge_start[s + 1]; e++)
+            if (loose || !w->edge_loose[e])
+                visit(w, queue, tail, w->edge_to[e], s, w->edge_at[e]);
+    }
+}
+
 /* Breadth first from the entry, first along references made from inside
  * a symbol's own bytes, so that chains are calls and loads; then also from
- * bytes between symbols (jump tables, the multiboot header, constructor
- * tables), which walk_sym_at gives to the symbol before them. */
+ * bytes between symbols that no symbol's code points into. What main
+ * reaches is walked from main first, so that its chain is the program's
+ * reason (main -> ... -> socket), not a shorter one through the kernel's
+ * syscall trap, which links every handler. */
 static void reach(struct walk *w, const struct refs *r)
 {
     int *queue = malloc((w->nsyms + 1) * sizeof(*queue));
+    int *path = malloc((w->nsyms + 1) * sizeof(*path));
+    /* main, or where the runtime calls it when LTO inlined it there */
+    int main_sym = walk_sym_named(w, "main");
+    if (main_sym < 0)
+        main_sym = walk_sym_named(w, "start_call_main");
     size_t head = 0, tail = 0;
+    unsigned n = 0;
 
+    /* First everything, to find main's chain from the entry. */
     visit(w, queue, &tail, w->entry, -1, 0);
-    for (int loose = 0; loose < 2; loose++) {
-        if (loose) {
-            head = 0; /* again, from everything reached so far */
-            for (size_t i = 0; i < r->n && r->v[i].from < 0; i++)
-                visit(w, queue, &tail, r->v[i].to, -1, 0);
+    bfs(w, queue, &head, &tail, false);
+    head = 0;
+    for (size_t i = 0; i < r->n && r->v[i].from < 0; i++)
+        visit(w, queue, &tail, r->v[i].to, -1, 0);
+    bfs(w, queue, &head, &tail, true);
+    if (main_sym < 0 || !w->syms[main_sym].reached)
+        goto out;
+    /* Then again: main's chain kept, main's world first. */
+    for (int s = main_sym; s >= 0; s = w->syms[s].parent)
+        path[n++] = s;
+    for (size_t i = 0; i < w->nsyms; i++)
+        if (!path_has(path, n, (int)i)) {
+            w->syms[i].reached = false;
+            w->syms[i].parent = -1;
         }
-        while (head < tail) {
-            int s = queue[head++];
-            for (int e = w->edge_start[s]; e < w->edge_start[s + 1]; e++)
-                if (loose || !w->edge_loose[e])
-                    visit(w, queue, &tail, w->edge_to[e], s, w->edge_at[e]);
-        }
-    }
+    head = tail = 0;
+    queue[tail++] = main_sym;
+    bfs(w, queue, &head, &tail, false);
+    for (unsigned i = n; i-- > 1;)
+        queue[tail++] = path[i]; /* then on from the entry */
+    bfs(w, queue, &head, &tail, false);
+    head = 0; /* again, from everything reached so far */
+    for (size_t i = 0; i < r->n && r->v[i].from < 0; i++)
+        visit(w, queue, &tail, r->v[i].to, -1, 0);
+    bfs(w, queue, &head, &tail, true);
+out:
+    free(path);
     free(queue);
 }
 

@@ -14,7 +14,7 @@ UK_COMPONENT(runtime, "process start, fd table, read and write, identity",
              "core",
              "runtime/start.c runtime/cmdline.c runtime/fd.c "
              "runtime/file_new.c runtime/syscall/* runtime/io/* "
-             "runtime/process/* runtime/net/nic_option.c");
+             "runtime/process/* runtime/net/nic_option.c runtime/*");
 UK_COMPONENT(libc, "musl: the parts of libc.a the program reaches",
              "runtime",
              "*/musl-*/src/* sym:mem* sym:str* sym:*setjmp sym:*longjmp "

@@ -34,7 +34,8 @@ make_sysroot() {
     echo 'int puts(const char *s) { return s != 0; }' >"$src/libc.c"
     echo 'int ukrt_stub;' >"$src/rt.c"
     echo 'int ukbuiltins_stub;' >"$src/builtins.c"
-    for f in kernel libc rt builtins; do
+    echo 'int uklwip_stub;' >"$src/lwip.c"
+    for f in kernel libc rt builtins lwip; do
         "$CLANG" --target=x86_64-linux-musl -fno-pic -ffunction-sections \
             -flto -ffat-lto-objects -O2 -c "$src/$f.c" -o "$src/$f.o" || exit 2
     done
@@ -42,6 +43,7 @@ make_sysroot() {
     "$AR" rcs "$SYS/lib/libc.a" "$src/libc.o"
     "$AR" rcs "$SYS/lib/libukrt.a" "$src/rt.o"
     "$AR" rcs "$SYS/lib/libukbuiltins.a" "$src/builtins.o"
+    "$AR" rcs "$SYS/lib/libuklwip.a" "$src/lwip.o"
     printf '%s\n' 'ENTRY(_start)' \
         'SECTIONS { . = 0x100000; .text : { *(.text*) }' \
         '  .data : { *(.rodata*) *(.data*) *(.bss*) } }' >"$SYS/lib/ukcc.ld"
@@ -83,7 +85,7 @@ Q_LD="\"-m\" \"elf_x86_64\" \"-static\" \"--no-dynamic-linker\" \"-z\" \
 \"max-page-size=4096\" \"-z\" \"noexecstack\" \"--gc-sections\" \
 \"--fat-lto-objects\" \"--build-id=none\" \"-T\" \"$SYS/lib/ukcc.ld\""
 Q_LIBS="\"$SYS/lib/libukkernel.a\" \"$SYS/lib/libukrt.a\" \
-\"$SYS/lib/libc.a\" \"$SYS/lib/libukbuiltins.a\""
+\"$SYS/lib/libuklwip.a\" \"$SYS/lib/libc.a\" \"$SYS/lib/libukbuiltins.a\""
 # -### names temporaries predictably: the Nth is <stem>-00000N.
 T=$TMP
 
