@@ -248,7 +248,7 @@ err-compile-others |1|hello.o|bad.o|\$UKCC -c bad.c hello.c; rc=\$?; ls hello.o;
 err-undefined      |1|undefined symbol: foo|app.img|\$UKCC -o app.img undef.c
 err-undefined-src  |1|referenced by undef.c:2|app.img|\$UKCC -o app.img undef.c
 err-undefined-stage|1|ukcc: error: link stage failed|app.img|\$UKCC -o app.img undef.c
-err-out-dir        |1|ukcc: error: cannot write nodir/app.img: No such file or directory|-|\$UKCC -o nodir/app.img hello.c
+err-out-dir        |1|ukcc: error: -o nodir/app.img: cannot write in nodir: No such file or directory|-|\$UKCC -o nodir/app.img hello.c
 err-sysroot-empty  |1|ukcc: error: sysroot $ROOT/empty is incomplete: missing include/stdio.h (build the project first)|a.out|mkdir -p $ROOT/empty && UKCC_SYSROOT=$ROOT/empty \$UKCC hello.c
 err-sysroot-nolibc |1|is incomplete: missing lib/libc.a (build the project first)|a.out|mkdir -p $ROOT/nolib/include && touch $ROOT/nolib/include/stdio.h && UKCC_SYSROOT=$ROOT/nolib \$UKCC hello.c
 c-needs-no-libs    |0|-|-|mkdir -p $ROOT/nolib2/include && touch $ROOT/nolib2/include/stdio.h && UKCC_SYSROOT=$ROOT/nolib2 \$UKCC -c a.c
