@@ -83,7 +83,8 @@ Q_BASE="\"--target=x86_64-linux-musl\" \"-nostdinc\" \"-isystem\" \
 Q_LTO="\"-flto\" \"-ffat-lto-objects\""
 Q_LD="\"-m\" \"elf_x86_64\" \"-static\" \"--no-dynamic-linker\" \"-z\" \
 \"max-page-size=4096\" \"-z\" \"noexecstack\" \"--gc-sections\" \
-\"--fat-lto-objects\" \"--build-id=none\" \"-T\" \"$SYS/lib/ukcc.ld\""
+\"--fat-lto-objects\" \"--build-id=none\" \"--emit-relocs\" \"-T\" \
+\"$SYS/lib/ukcc.ld\""
 Q_LIBS="\"$SYS/lib/libukkernel.a\" \"$SYS/lib/libukrt.a\" \
 \"$SYS/lib/libuklwip.a\" \"$SYS/lib/libc.a\" \"$SYS/lib/libukbuiltins.a\""
 # -### names temporaries predictably: the Nth is <stem>-00000N.

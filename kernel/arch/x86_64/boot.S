@@ -215,6 +215,8 @@ boot_gdt_ptr:
     .section .text.boot, "ax", @progbits
     .balign 8
     .globl boot_tsc_entry
+    .type boot_tsc_entry, @object
+    .size boot_tsc_entry, 8
 boot_tsc_entry:
     .quad 0
 
