@@ -74,6 +74,7 @@ static void net_thread_main(void *unused)
     struct net_poller *p;
 
     irq_save();
+    sched_set_kernel_only(sched_current()); /* the program may end */
     for (;;) {
         net_kicked = 0;
         for (p = net_pollers; p; p = p->next)

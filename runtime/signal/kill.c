@@ -21,12 +21,18 @@ long uk_sys_kill(long pid, long sig)
 }
 
 /* To another thread too, but the handler runs in the caller: signals are
- * synchronous here (signal.c). */
+ * synchronous here (signal.c). A target blocked in a syscall is woken
+ * with EINTR, as the signal would on Linux: that is what lets musl act on
+ * pthread_cancel of a thread that sleeps in a cancellation point. */
 long uk_sys_tkill(long tid, long sig)
 {
+    struct thread *t;
+
     if (tid <= 0)
         return -EINVAL;
-    if (!sched_find((int)tid))
+    if (!(t = sched_find((int)tid)))
         return -ESRCH;
+    if (sig && t != sched_current())
+        waitq_interrupt(t);
     return kill_self(sig);
 }

@@ -4,6 +4,8 @@
  * pid), so delivery is a direct call of the handler, or the default action,
  * at the moment the signal is sent or unblocked. */
 #include <signal.h>
+#include <string.h>
+#include <ucontext.h>
 
 #include "runtime.h"
 #include "component.h"
@@ -72,7 +74,11 @@ static void sig_deliver(int sig)
     if (a->flags & SA_SIGINFO) {
         siginfo_t si = {.si_signo = sig, .si_code = SI_TKILL, .si_pid = 1};
         sa_sigaction_fn act = (sa_sigaction_fn)(void (*)(void))h;
-        act(sig, &si, NULL);
+        /* Handlers read the context (musl's cancel handler does): a
+         * zeroed one, with the mask they interrupted. */
+        ucontext_t uc = {0};
+        memcpy(&uc.uc_sigmask, &saved, sizeof(saved));
+        act(sig, &si, &uc);
     } else {
         h(sig);
     }

@@ -1,11 +1,27 @@
 /* dispatch.c: syscalls whose number is not known at compile time. */
 #include <errno.h>
+#include <stdint.h>
 #include <sys/syscall.h>
 
 #include "runtime.h"
 
+/* The socket calls are weak references here: otherwise the dispatcher,
+ * which any program may reach (musl's __syscall_cp when LTO does not fold
+ * it), would link them and through them lwIP and the NIC driver into
+ * programs that never make a socket. net/socket.c links them all. */
+#define DISPATCH_NET(X)                                                    \
+    X(socket, 3) X(bind, 3) X(listen, 2) X(accept, 3) X(accept4, 4)       \
+    X(connect, 3) X(sendto, 6) X(recvfrom, 6) X(sendmsg, 3)              \
+    X(recvmsg, 3) X(shutdown, 2) X(getsockname, 3) X(getpeername, 3)     \
+    X(setsockopt, 5) X(getsockopt, 5)
+#define DISPATCH_WEAK(name, n)                                             \
+    long uk_sys_##name(UK_ARGS_##n) __attribute__((weak));
+DISPATCH_NET(DISPATCH_WEAK)
+
 #define DISPATCH_CASE(name, n)                                             \
     case SYS_##name:                                                       \
+        if (!(uintptr_t)uk_sys_##name)                                     \
+            return -ENOSYS;                                                \
         if (uk_strace_enabled)                                             \
             return uk_strace_call(SYS_##name,                              \
                                   UK_STRACE_HANDLER(uk_sys_##name), a, b,  \

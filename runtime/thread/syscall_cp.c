@@ -3,6 +3,12 @@
 
 long __cancel(void);
 
+/* musl's pthread_cancel.c moves a thread that a cancellation signal
+ * interrupts between __cp_begin and __cp_end (inside syscall_cp.s) to
+ * __cp_cancel. Signals here are never taken inside a syscall, so the
+ * window is empty: labels that bound nothing. */
+const char __cp_begin[1], __cp_end[1], __cp_cancel[1];
+
 /* Only linked when the program uses pthread_cancel; otherwise musl's
  * __syscall_cp folds into direct calls. */
 long __syscall_cp_asm(volatile int *cancel, long n, long a, long b, long c,

@@ -35,6 +35,14 @@ cat >"$work/sock.c" <<'PROG'
 int main(void) { int s = socket(AF_INET, SOCK_STREAM, 0); return close(s); }
 PROG
 "$bindir/ukcc" -o "$work/sock.img" "$work/sock.c" || exit 1
+# read() may go through the syscall dispatcher (musl's __syscall_cp), which
+# refers to every handler: the socket ones only weakly.
+cat >"$work/rd.c" <<'PROG'
+#include <fcntl.h>
+#include <unistd.h>
+int main(void) { char b[8]; return read(open("/", O_RDONLY), b, 8) > 0; }
+PROG
+"$bindir/ukcc" -o "$work/rd.img" "$work/rd.c" || exit 1
 names() { # image.debug -> every function and object name, one a line
     {
         llvm-nm-19 "$1" | awk '{print $NF}'
@@ -44,6 +52,7 @@ names() { # image.debug -> every function and object name, one a line
 }
 names "$work/hello.img.debug" >"$work/hello.syms"
 names "$work/sock.img.debug" >"$work/sock.syms"
+names "$work/rd.img.debug" >"$work/rd.syms"
 
 absent() { # pattern file: nothing matches
     local hits
@@ -57,6 +66,8 @@ present() { # pattern count file: at least count symbols match
 check "hello has no lwIP" absent "$lwip" "$work/hello.syms"
 check "hello has no socket layer" absent "$core" "$work/hello.syms"
 check "hello has no virtio-net driver" absent "$nic" "$work/hello.syms"
+check "a read() program has no lwIP" absent "$lwip" "$work/rd.syms"
+check "a read() program has no virtio-net driver" absent "$nic" "$work/rd.syms"
 check "a socket program has lwIP" present "$lwip" 5 "$work/sock.syms"
 check "a socket program has the socket layer" \
     present "$core" 2 "$work/sock.syms"

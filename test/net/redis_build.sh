@@ -36,22 +36,10 @@ rm -rf "$out/redis" "$out/stamp"
 cp -a "$tree" "$out/redis"
 mk=(make -C "$out/redis" -j2 "CC=$cc" MALLOC=libc BUILD_TLS=no USE_SYSTEMD=no)
 [ "$cc" = ukcc ] || mk+=(LDFLAGS=-static)
-# Known gaps, found before building (a failed LTO link costs minutes) and
-# each answered by one more link input, and said:
-# - musl's pthread_cancel refers to the cancellation window labels of
-#   syscall_cp.s, which ukcc's musl leaves out. Until the runtime defines
-#   them, link empty labels (no syscall is ever inside such a window, so
-#   cancel_handler never acts on them).
-# - redis reaches fork() (BGSAVE, BGREWRITEAOF; never called with
-#   --save '' --appendonly no): ukcc refuses that link unless told.
+# redis reaches fork() (BGSAVE, BGREWRITEAOF; never called with
+# --save '' --appendonly no): ukcc refuses that link unless told.
 extra=()
 if [ "$cc" = ukcc ]; then
-    if ! llvm-nm-19 --defined-only "$build"/lib/ukcc/lib/*.a 2>/dev/null |
-        grep -q ' __cp_begin$'; then
-        echo "note: musl's __cp_begin/__cp_end/__cp_cancel are missing from the runtime; linking redis_cp_labels.c"
-        ukcc -c -o "$out/cp_labels.o" "$here/redis_cp_labels.c" || exit 1
-        extra+=("$out/cp_labels.o")
-    fi
     if ukcc --help 2>&1 | grep -q -- --allow-unsupported; then
         echo "note: redis reaches fork(); linking with --allow-unsupported"
         extra+=(--allow-unsupported)
