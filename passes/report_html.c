@@ -36,6 +36,7 @@ static const char script[] =
     "  '#edc948','#b07aa1','#ff9da7','#9c755f','#bab0ac'];\n"
     "function squarify(items, x, y, w, h) {\n"
     "  const out = [];\n"
+    "  if (!(w > 0 && h > 0)) return out; /* no room: nothing to draw */\n"
     "  let rest = items.filter(i => i.v > 0).sort((a, b) => b.v - a.v);\n"
     "  while (rest.length) {\n"
     "    const total = rest.reduce((a, b) => a + b.v, 0);\n"

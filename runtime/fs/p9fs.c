@@ -15,6 +15,10 @@
 #include <sys/statfs.h>
 
 #include "fs/p9.h"
+#include "component.h"
+
+UK_COMPONENT(hostfs, "host directories over virtio-9p (ukrun --fs)",
+             "virtio vfs", "runtime/fs/p9* kernel/virtio/9p.c");
 
 #define P9_HASH 64
 #define P9_DIRBUF 8192

@@ -93,9 +93,7 @@ int net_addr_wait(uint64_t deadline_ns); /* 1: has one, 0: timed out */
  * until the program reads them, so the glue must not let a slow reader
  * starve its receive ring (copy when buffers run low). Outgoing pbufs
  * have PBUF_LINK_ENCAPSULATION_HLEN (12) bytes of headroom in front of
- * the Ethernet header, for the virtio-net header.
- * Until netif_virtio.c exists, runtime/CMakeLists.txt leaves it out and
- * net_init is built without the call (UK_NET_HAVE_DEV undefined). */
+ * the Ethernet header, for the virtio-net header. */
 int net_dev_attach(void);
 
 /* sys_now.c, rand.c, assert.c: lwIP's port functions (port/arch/cc.h) */

@@ -42,9 +42,7 @@ static long net_bring_up(void)
     lwip_init();
     net_loop_no_checksums();
     net_addr_watch();
-#ifdef UK_NET_HAVE_DEV
     net_ndev = net_dev_attach();
-#endif
     net_thread_start();
     net_addr_deadline = time_monotonic_ns() + NET_ADDR_WAIT_NS;
     net_state = 1;

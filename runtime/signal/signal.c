@@ -10,8 +10,10 @@
 #include "runtime.h"
 #include "component.h"
 
-UK_COMPONENT(signals, "sigaction, sigprocmask, kill (synchronous)", "core",
-             "runtime/signal/*");
+UK_COMPONENT(signals,
+             "sigaction, sigprocmask, kill; SIGALRM from setitimer by upcall",
+             "core",
+             "runtime/signal/* kernel/arch/x86_64/upcall.c sym:upcall_entry");
 
 struct sig_state sig_state;
 
