@@ -90,4 +90,15 @@ if [ -s "$tables/t-compile.md" ]; then
     bars compile_time "Compile and link hello.c (s, median)" s lin \
         "$tables/compile.dat" "ukcc (LTO, image)" "musl-gcc -static"
 fi
+if [ -s "$tables/t-http.md" ]; then
+    data t-http.md 1 4 7 >"$tables/http.dat"
+    bars http "samples/httpd under wrk (requests/s)" "requests/s" lin \
+        "$tables/http.dat" "ukcc image" "Linux microVM"
+fi
+if [ -s "$tables/t-redis.md" ]; then
+    data t-redis.md 1 4 5 6 7 >"$tables/redis.dat"
+    bars redis "redis 7.0 under redis-benchmark, 10 clients (requests/s)" \
+        "requests/s" lin "$tables/redis.dat" "ukcc SET" "ukcc GET" \
+        "Linux SET" "Linux GET"
+fi
 ls "$out"/*.svg >/dev/null 2>&1 || { echo "charts.sh: no table to chart" >&2; exit 1; }

@@ -66,14 +66,15 @@ keep() { tee -a "$tables/t-$1.md"; }
     echo
     echo "| machine | conns | s | ukcc req/s | ukcc p50 | ukcc p99 | Linux req/s | Linux p50 | Linux p99 | ukcc/Linux |"
     echo "|---|---|---|---|---|---|---|---|---|---|"
-    "$d/http.sh" $mquick microvm
+    "$d/http.sh" $mquick microvm | keep http
+    [ -n "$mquick" ] || "$d/http.sh" pc | keep http
     if [ -z "$mquick" ]; then
         echo
         echo "redis 7.0.15: redis-benchmark -t set,get, requests/s."
         echo
         echo "| machine | clients | requests | ukcc SET | ukcc GET | Linux SET | Linux GET | SET ukcc/Linux | GET ukcc/Linux |"
         echo "|---|---|---|---|---|---|---|---|---|"
-        "$d/redis.sh" 20000 microvm
+        "$d/redis.sh" 20000 microvm | keep redis
     fi
     echo
     echo "### Minimum guest memory (MiB, bisection)"
