@@ -7,7 +7,7 @@
  * source file of the component that is linked whenever any of it is:
  *
  *   UK_COMPONENT(time, "TSC clock, clock_gettime, nanosleep", "core",
- *                "kernel/time.c kernel/arch/x86_64/tsc.c runtime/time/*");
+ *                "kernel/time.c kernel/arch/x86_64/tsc.c runtime/time/clock*");
  *
  * deps: other components' names, space separated. files: space-separated
  * patterns (fnmatch) for the source files of the component, matched

@@ -121,6 +121,11 @@ int p9_setattr(struct p9_client *c, uint32_t fid, uint32_t valid,
 struct statfs;
 int p9_statfs(struct p9_client *c, uint32_t fid, struct statfs *sf);
 
+/* p9_file.c: Tread or Treaddir (type) of at most n bytes (cut to the
+ * message size) from offset off into buf; the byte count or -errno. */
+long p9_read_counted(struct p9_client *c, uint8_t type, uint32_t fid,
+                     uint64_t off, void *buf, uint32_t n);
+
 /* p9_dir.c: directory operations */
 /* Entries from offset `off` packed into buf (Rreaddir data); its length. */
 long p9_readdir(struct p9_client *c, uint32_t fid, uint64_t off, void *buf,

@@ -5,24 +5,11 @@
 
 #include "fs/p9.h"
 
-#define P9_RREADDIR_HDR (P9_HDR + 4)
 
 long p9_readdir(struct p9_client *c, uint32_t fid, uint64_t off, void *buf,
                 uint32_t n)
 {
-    if (n > c->msize - P9_RREADDIR_HDR)
-        n = c->msize - P9_RREADDIR_HDR;
-    p9_begin(c, P9_TREADDIR);
-    p9_put32(c, fid);
-    p9_put64(c, off);
-    p9_put32(c, n);
-    long r = p9_rpc(c, NULL, 0, buf, P9_RREADDIR_HDR, n);
-    if (r == 0) {
-        uint32_t got = p9_get32(c);
-        r = c->bad || got > n ? -EIO : (long)got;
-    }
-    p9_end(c);
-    return r;
+    return p9_read_counted(c, P9_TREADDIR, fid, off, buf, n);
 }
 
 /* The requests below answer with nothing we use (a qid at most). */

@@ -33,11 +33,15 @@ int p9_lcreate(struct p9_client *c, uint32_t fid, const char *name,
     return r;
 }
 
-/* The data goes straight from the device into buf: no copy. */
-static long p9_read_once(struct p9_client *c, uint32_t fid, void *buf,
-                         uint32_t n, uint64_t off)
+/* Tread and Treaddir alike: fid, offset, count; the reply is a count and
+ * that many bytes, which go straight from the device into buf: no copy.
+ * n is cut to what one message carries. */
+long p9_read_counted(struct p9_client *c, uint8_t type, uint32_t fid,
+                     uint64_t off, void *buf, uint32_t n)
 {
-    p9_begin(c, P9_TREAD);
+    if (n > c->msize - P9_RREAD_HDR)
+        n = c->msize - P9_RREAD_HDR;
+    p9_begin(c, type);
     p9_put32(c, fid);
     p9_put64(c, off);
     p9_put32(c, n);
@@ -59,7 +63,8 @@ long p9_read(struct p9_client *c, uint32_t fid, void *buf, size_t n,
 
     while (done < n) {
         uint32_t chunk = n - done < max ? (uint32_t)(n - done) : max;
-        long r = p9_read_once(c, fid, (char *)buf + done, chunk, off + done);
+        long r = p9_read_counted(c, P9_TREAD, fid, off + done,
+                                 (char *)buf + done, chunk);
         if (r < 0)
             return done ? (long)done : r;
         done += (size_t)r;
