@@ -41,7 +41,9 @@ int pack_fail(struct pack *p, const char *file, const char *fmt, ...)
 int pack_elf_fail(struct pack *p, const char *file, const char *call);
 int pack_sys_fail(struct pack *p, const char *file, const char *what);
 
-/* pack_read.c: open the input and load its headers and sections */
+/* pack_read.c: open the input and load its headers and sections. Section
+ * alignments above PACK_MAX_ALIGN (a 2 MiB page) are refused as corrupt. */
+#define PACK_MAX_ALIGN (1ULL << 21)
 int pack_read(struct pack *p);
 void pack_release(struct pack *p);
 

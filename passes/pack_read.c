@@ -47,6 +47,13 @@ static int read_section(struct pack *p, size_t i, size_t shstrndx)
     s->name = i ? elf_strptr(p->in, shstrndx, s->shdr.sh_name) : NULL;
     if (!s->name)
         s->name = "";
+    /* The packer places sections at their alignment: a corrupt one (say
+     * 2^32) would make it write gigabytes of padding. */
+    if (s->shdr.sh_addralign > PACK_MAX_ALIGN)
+        return pack_fail(p, p->in_path,
+                         "section %zu (%s) has an implausible alignment %llu",
+                         i, s->name,
+                         (unsigned long long)s->shdr.sh_addralign);
     s->load = PACK_NO_LOAD;
     s->offset = s->shdr.sh_offset;
     if (s->shdr.sh_type == SHT_NOBITS || s->shdr.sh_size == 0)
