@@ -11,17 +11,7 @@ src=$(cd "$(dirname "$0")/../e2e/harden" && pwd)/harden.c
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
-pass=0 fail=0
-
-ok() {
-    echo "[PASS] $1"
-    pass=$((pass + 1))
-}
-
-bad() {
-    echo "[FAIL] $1"
-    fail=$((fail + 1))
-}
+. "$(dirname "$0")/../lib.sh"
 
 # A function with a local array: -fstack-protector-strong instruments it.
 cat >frame.c <<'C'
@@ -38,7 +28,7 @@ nm="llvm-nm-19 --no-llvm-bc"
 "$bindir/ukcc" -c -o on.o frame.c &&
     "$bindir/ukcc" -c -fno-stack-protector -o off.o frame.c || {
     bad "compile frame.c"
-    echo "$pass passed, $((fail)) failed"
+    summary
     exit 1
 }
 if $nm on.o | grep -q __stack_chk_fail; then
@@ -54,7 +44,7 @@ fi
 
 if ! "$bindir/ukcc" -o harden.img "$src"; then
     bad "ukcc harden.c"
-    echo "$pass passed, $fail failed"
+    summary
     exit 1
 fi
 hashes=()
@@ -75,5 +65,4 @@ else
     bad "canary not random: ${hashes[*]}"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

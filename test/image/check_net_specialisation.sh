@@ -9,18 +9,7 @@
 set -u
 bindir=$1 srcdir=$2 work=$3
 mkdir -p "$work"
-pass=0 fail=0
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@"; then
-        echo "[PASS] $name"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $name"
-        fail=$((fail + 1))
-    fi
-}
+. "$(dirname "$0")/../lib.sh"
 
 # One symbol per part: lwIP's TCP and buffers, our stack core and socket
 # layer, the driver.
@@ -74,5 +63,4 @@ check "a socket program has the socket layer" \
 check "a socket program has the virtio-net driver" \
     present "$nic" 1 "$work/sock.syms"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

@@ -11,18 +11,7 @@ set -u
 bindir=$1 srcdir=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
-pass=0 fail=0
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@"; then
-        echo "[PASS] $name"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $name"
-        fail=$((fail + 1))
-    fi
-}
+. "$(dirname "$0")/../lib.sh"
 
 src=$srcdir/samples/hello/hello.c
 "$bindir/ukcc" -Os -o "$work/hello.img" "$src" || exit 1
@@ -49,5 +38,4 @@ same_handlers() {
 check "handlers in hello are exactly hello.handlers" same_handlers
 check "no out-of-line dispatcher" bash -c "! grep -qx uk_syscall_dispatch '$work/handlers.found'"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

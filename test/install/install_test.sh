@@ -5,16 +5,7 @@ set -u
 build=$1 src=$2 work=$3
 rm -rf "$work"
 mkdir -p "$work"
-pass=0 fail=0
-result() {
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2"
-        fail=$((fail + 1))
-    fi
-}
+. "$(dirname "$0")/../lib.sh"
 
 cmake --install "$build" --prefix "$work/prefix" >"$work/install.log" 2>&1
 result $? "cmake --install"
@@ -36,5 +27,4 @@ st=$?
 result $? "installed ukrun boots it"
 [ $st = 0 ] || echo "$out"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

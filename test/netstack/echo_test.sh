@@ -9,16 +9,8 @@
 set -u
 bindir=$1 srcdir=$2 machine=$3 work=$4
 mkdir -p "$work"
-pass=0 fail=0 vm=""
-check() { # status name
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2"
-        fail=$((fail + 1))
-    fi
-}
+. "$(dirname "$0")/../lib.sh"
+vm=""
 stop_vm() {
     [ -n "$vm" ] && kill "$vm" 2>/dev/null && wait "$vm" 2>/dev/null
     vm=""
@@ -26,7 +18,7 @@ stop_vm() {
 trap stop_vm EXIT
 
 "$bindir/ukcc" -O2 -o "$work/echo.img" "$srcdir/test/netstack/echo.c" ||
-    { check 1 "ukcc echo.c"; echo "$pass passed, $fail failed"; exit 1; }
+    { result 1 "ukcc echo.c"; summary; exit 1; }
 
 # size NAME: one run; the host port is random, retried if taken.
 run() {
@@ -62,13 +54,12 @@ run() {
     local back
     back=$(stat -c %s "$work/out.bin" 2>/dev/null || echo 0)
     cmp -s "$work/in.bin" "$work/out.bin"
-    check $? "$name: $size bytes echoed intact ($back back)"
+    result $? "$name: $size bytes echoed intact ($back back)"
     [ $status = 0 ] && grep -q "echo: $size bytes" "$work/vm.log"
-    check $? "$name: the image read all and exited 0 (status $status)"
+    result $? "$name: the image read all and exited 0 (status $status)"
     [ $status = 0 ] || sed 's/^/    /' "$work/vm.log" | tail -n 5
 }
 
 run 1000 small
 run 8388608 bulk
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

@@ -33,19 +33,7 @@ UKRUN=${UKRUN:-}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/image-pack-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@"; then
-        echo "[PASS] $name"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $name"
-        fail=$((fail + 1))
-    fi
-}
+. "$(dirname "$0")/../lib.sh"
 
 skip() { # name, reason
     echo "[SKIP] $1: $2"
@@ -268,5 +256,4 @@ check "refuses an image without .multiboot" refuses "$WORK/nomb.img"
 check "refuses a host program" refuses "$(command -v sh)"
 check "a failed pack keeps the old output" keeps_old_output "$WORK/notes.txt"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -6,11 +6,7 @@ set -u
 bindir=$1 testdir=$2 work=$3
 mkdir -p "$work"
 cd "$work" || exit 1
-pass=0 fail=0
-result() {
-    if [ "$1" = 0 ]; then echo "[PASS] $2"; pass=$((pass + 1))
-    else echo "[FAIL] $2"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/../lib.sh"
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
     echo "[SKIP] chromium is not installed (tools/deps.sh installs it)"
@@ -38,5 +34,4 @@ total=$(sed -n 's/.*data-total="\([0-9]*\)".*/\1/p' dom.html | head -n 1)
 result $? "the treemap is drawn ($boxes component boxes)"
 [ -n "$sum" ] && [ "$sum" = "$total" ] && [ "$total" = "$(stat -c %s pipe.img)" ]
 result $? "the boxes add up to the image size ($sum of $total)"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

@@ -12,10 +12,7 @@ set -u
 bindir=$1 srcdir=$2 work=$3
 mkdir -p "$work"
 img=$work/stdio_prog.img
-pass=0 fail=0
-
-ok() { echo "[PASS] $1"; pass=$((pass + 1)); }
-bad() { echo "[FAIL] $1: $2"; fail=$((fail + 1)); }
+. "$(dirname "$0")/../lib.sh"
 
 if ! "$bindir/ukcc" -o "$img" "$srcdir/stdio_prog.c"; then
     echo "[FAIL] ukcc stdio_prog.c"
@@ -152,5 +149,4 @@ for m in microvm pc; do
     fi
 done
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

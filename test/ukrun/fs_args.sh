@@ -11,19 +11,7 @@ mkdir -p "$work/a" "$work/b,c" "$work/d:e"
 printf '\177ELF' >"$work/app.img" # enough for ukrun's image check
 cd "$work" || exit 1
 
-npass=0
-nfail=0
-check() { # NAME COMMAND...: passes when COMMAND succeeds
-    local name=$1
-    shift
-    if "$@"; then
-        echo "[PASS] $name"
-        npass=$((npass + 1))
-    else
-        echo "[FAIL] $name"
-        nfail=$((nfail + 1))
-    fi
-}
+. "$(dirname "$0")/../lib.sh"
 has() { grep -qF -- "$1" <<<"$out"; }
 run() {
     out=$("$UKRUN" "$@" 2>&1)
@@ -53,5 +41,4 @@ run --fs a:/1 --fs a:/2 --fs a:/3 --fs a:/4 --fs a:/5 --fs a:/6 --fs a:/7 \
     app.img
 check "more than 6 refused" eval '[ $rc = 125 ] && has "at most 6"'
 
-echo "$npass passed, $nfail failed"
-[ "$nfail" = 0 ]
+summary
