@@ -4,21 +4,10 @@
 # Debian source packages, fetched once into the dependency cache; each test
 # builds in a copy so that the cache stays pristine.
 
-pass=0 fail=0
-
-result() { # status name
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2"
-        fail=$((fail + 1))
-    fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 finish() {
-    echo "$pass passed, $fail failed"
-    [ "$fail" = 0 ]
+    summary
 }
 
 # dropin_source PACKAGE UPSTREAM_VERSION DEST: fetch (once) and copy the
