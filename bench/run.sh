@@ -28,8 +28,8 @@ keep() { tee -a "$tables/t-$1.md"; }
     echo
     echo "### Boot to exit under ukrun (ms, median of $runs, min-max), against the floor"
     echo
-    echo "| machine | runs | floor | hello | hello/floor |"
-    echo "|---|---|---|---|---|"
+    echo "| machine | runs | floor | hello | hello/floor | floor CPU | hello CPU | CPU hello/floor |"
+    echo "|---|---|---|---|---|---|---|---|"
     "$d/boot_time.sh" "$runs" microvm | keep boot
     "$d/boot_time.sh" "$runs" pc | keep boot
     echo

@@ -182,6 +182,11 @@ static void act_embed(struct driver *d, const struct match *m)
     d->embed_dir = m->value;
 }
 
+static void act_boot_args(struct driver *d, const struct match *m)
+{
+    strvec_push(&d->boot_args, m->value);
+}
+
 static void act_allow_unsupported(struct driver *d, const struct match *m)
 {
     (void)m;
@@ -310,6 +315,11 @@ static const struct option options[] = {
      "pack <dir> into the image; the program finds\n"
      "                           its files under / at start"},
     {"--embed=", JOINED, act_embed, NULL, NULL, NULL},
+    {"--boot-args=", JOINED, act_boot_args, NULL, "<options>",
+     "default kernel options of the image, e.g.\n"
+     "                           'env=HOME=/root strace'; the command line\n"
+     "                           the image boots with overrides them"},
+    {"--boot-args", SEPARATE, act_boot_args, NULL, NULL, NULL},
     {"--allow-unsupported", FLAG, act_allow_unsupported, NULL, NULL,
      "link calls a unikernel cannot honour (fork,\n"
      "                           exec*, wait*, system, ...): they fail at\n"

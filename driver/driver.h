@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The stages a source file goes through. clang runs the first three in one
  * process; the last stage a run reaches is chosen by -E, -S, -c or nothing. */
@@ -69,6 +70,7 @@ struct driver {
     bool depfile_named;   /* -MF */
     bool deptarget_named; /* -MT or -MQ */
     const char *embed_dir; /* --embed: a directory packed into the image */
+    struct strvec boot_args; /* --boot-args: default kernel options */
     bool allow_unsupported;   /* --allow-unsupported: fork() & co. link */
     const char *report;       /* --report[=FORMAT]: text, json, html */
     const char *report_file;  /* --report-file=PATH ("-": stdout) */
@@ -122,8 +124,20 @@ void compile_build_cmd(struct driver *d, struct strvec *cmd,
 /* embed.c: --embed DIR as a linkable object (NULL without --embed) */
 char *embed_object(struct driver *d);
 
+/* spec.c: the specialisation object (passes/spec_*.c) for the link
+ * line's inputs, inputs[0..n): always one, empty for a program with no
+ * component records (a fake sysroot) */
+char *spec_object(struct driver *d, char *const *inputs, size_t n);
+
 /* link.c: the final link into one image, strip, atomic rename */
 void link_image(struct driver *d);
+
+/* report_linux.c: the Linux microVM compared with (kernel, initramfs) */
+char *report_linux_kernel(struct driver *d, char **from);
+uint64_t report_linux_initramfs(const char *init, bool *gz);
+
+/* undefined.c: the link command run, its undefined symbols explained */
+bool undefined_link(struct driver *d, struct strvec *cmd);
 
 /* report.c: the walk after the link: refuse unsupported calls, report */
 void report_check(struct driver *d, const char *elf);
@@ -133,6 +147,7 @@ const char *report_extract_file(struct driver *d);
 /* spawn.c: running tools (and showing them with -v and -###) */
 void spawn_set_mode(bool verbose, bool dry_run);
 bool spawn_run(const char *stage, char *const argv[]);
+bool spawn_run_err(const char *stage, char *const argv[], int errfd);
 void spawn_stop_child(int sig);
 
 /* tmpfile.c: temporary files removed at exit and on signals */

@@ -148,6 +148,7 @@ static void build_ld_cmd(struct driver *d, struct strvec *cmd, const char *out)
     strvec_push(cmd, "-T");
     strvec_push(cmd, script);
     free(script);
+    size_t first_input = cmd->n;
     push_items(d, cmd);
     char *embed = embed_object(d);
     if (embed)
@@ -159,6 +160,10 @@ static void build_ld_cmd(struct driver *d, struct strvec *cmd, const char *out)
         strvec_push(cmd, lib);
         free(lib);
     }
+    /* Last: what it names, lld finds in the archives before it. */
+    char *spec = spec_object(d, cmd->v + first_input, cmd->n - first_input);
+    strvec_push(cmd, spec);
+    free(spec);
 }
 
 static bool run(const char *what, struct strvec *cmd)
@@ -293,7 +298,7 @@ void link_image(struct driver *d)
         elf = tmpfile_create(d->strip ? NULL : outdir, base, ".elf");
     final = tmpfile_create(outdir, base, ".tmp");
     build_ld_cmd(d, &cmd, strip ? elf : final);
-    if (!run(path_base(UKCC_LD), &cmd))
+    if (!undefined_link(d, &cmd))
         exit(1);
     report_check(d, strip ? elf : final);
     if (strip) {

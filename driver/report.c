@@ -44,6 +44,7 @@ void report_check(struct driver *d, const char *elf)
         return;
     }
     n = report_unsupported(w, stderr, d->allow_unsupported);
+    report_clone(w, stderr);
     report_close(w);
     if (n && !d->allow_unsupported)
         exit(1);
@@ -72,9 +73,10 @@ static uint64_t file_size(const char *path)
 }
 
 /* The same program linked statically for Linux by cc (musl-gcc, gcc),
- * stripped, -Os; 0 when cc is missing or fails on it. */
+ * stripped, -Os; 0 when cc is missing or fails on it. keep (may be NULL):
+ * where the program is, a temporary file removed at exit. */
 static uint64_t baseline(struct driver *d, const char *cc,
-                         const struct strvec *srcs)
+                         const struct strvec *srcs, char **keep)
 {
     struct strvec cmd = {0};
     char *out = tmpfile_create(NULL, "baseline", "");
@@ -97,15 +99,50 @@ static uint64_t baseline(struct driver *d, const char *cc,
         size = file_size(out);
     strvec_free(&cmd);
     free(line);
-    free(out);
+    if (keep)
+        *keep = out;
+    else
+        free(out);
     return size;
 }
 
-static const char *linux_kernel(struct driver *d)
+/* The Linux microVM: kernel + initramfs with the musl-static program
+ * (at init) as /init; the note says where the kernel came from. */
+static void compare_linux(struct driver *d, struct walk *w, uint64_t musl,
+                          const char *init)
 {
-    const char *k = d->report_linux ? d->report_linux
-                                    : getenv("UKCC_REPORT_LINUX");
-    return k && *k ? k : NULL;
+    static const char name[] = "Linux microVM (kernel + initramfs)";
+    char *from, *kernel = report_linux_kernel(d, &from), *note;
+    uint64_t ksize = kernel ? file_size(kernel) : 0, initrd = 0;
+    bool gz = false;
+
+    if (kernel && !ksize)
+        warn("--report: cannot read the Linux kernel %s (%s)", kernel,
+             from);
+    if (ksize && musl)
+        initrd = report_linux_initramfs(init, &gz);
+    if (initrd) {
+        note = xasprintf("kernel %s: %lu bytes, %s; initramfs: the "
+                         "musl-static program as /init, %s: %lu bytes",
+                         kernel, (unsigned long)ksize, from,
+                         gz ? "cpio.gz" : "cpio (no gzip)",
+                         (unsigned long)initrd);
+        report_add_compare(w, name, ksize + initrd, note);
+        free(note);
+    } else if (kernel && !ksize) {
+        note = xasprintf("cannot read the kernel %s (%s)", kernel, from);
+        report_add_compare(w, name, 0, note);
+        free(note);
+    } else if (ksize) {
+        report_add_compare(w, name, 0, "no initramfs: the musl-static "
+                           "program was not built");
+    } else {
+        report_add_compare(w, name, 0, "no kernel: give "
+                           "--report-linux=PATH or UKCC_REPORT_LINUX, or "
+                           "fetch one into .deps/linux (bench/lib.sh)");
+    }
+    free(kernel);
+    free(from);
 }
 
 static void compare(struct driver *d, struct walk *w)
@@ -119,25 +156,15 @@ static void compare(struct driver *d, struct walk *w)
         strvec_free(&srcs);
         return;
     }
-    musl = baseline(d, "musl-gcc", &srcs);
-    glibc = baseline(d, "gcc", &srcs);
+    char *init = NULL;
+    musl = baseline(d, "musl-gcc", &srcs, &init);
+    glibc = baseline(d, "gcc", &srcs, NULL);
     report_add_compare(w, "musl-gcc -static -Os -s", musl,
                        musl ? NULL : "musl-gcc missing or failed");
     report_add_compare(w, "gcc (glibc) -static -Os -s", glibc,
                        glibc ? NULL : "gcc missing or failed");
-    const char *kernel = linux_kernel(d);
-    uint64_t ksize = kernel ? file_size(kernel) : 0;
-    if (kernel && !ksize)
-        warn("--report-linux: cannot read %s", kernel);
-    if (ksize && musl)
-        report_add_compare(w, "Linux microVM (kernel + initramfs)",
-                           ksize + musl + 512,
-                           "the musl-static program as /init; 512 bytes "
-                           "of cpio headers");
-    else
-        report_add_compare(w, "Linux microVM (kernel + initramfs)", 0,
-                           "no kernel: give --report-linux=PATH or "
-                           "UKCC_REPORT_LINUX");
+    compare_linux(d, w, musl, init);
+    free(init);
     strvec_free(&srcs);
 }
 

@@ -43,7 +43,7 @@ static void print_plain(char *const argv[])
 
 /* The child reports a failed exec through a close-on-exec pipe: the parent
  * reads either nothing (exec worked) or the child's errno. */
-static pid_t start(char *const argv[], int *exec_errno)
+static pid_t start(char *const argv[], int errfd, int *exec_errno)
 {
     int fds[2];
     pid_t pid;
@@ -58,6 +58,8 @@ static pid_t start(char *const argv[], int *exec_errno)
         fatal("fork:");
     if (pid == 0) {
         close(fds[0]);
+        if (errfd >= 0 && dup2(errfd, 2) < 0)
+            _exit(127);
         execv(argv[0], argv);
         err = errno;
         if (write(fds[1], &err, sizeof(err)) < 0)
@@ -78,6 +80,13 @@ static pid_t start(char *const argv[], int *exec_errno)
  * here, naming the stage. */
 bool spawn_run(const char *stage, char *const argv[])
 {
+    return spawn_run_err(stage, argv, -1);
+}
+
+/* spawn_run with the tool's stderr on errfd (-1: ours), for a caller that
+ * reads the tool's messages before passing them on. */
+bool spawn_run_err(const char *stage, char *const argv[], int errfd)
+{
     int status, exec_errno;
     pid_t pid;
 
@@ -87,7 +96,7 @@ bool spawn_run(const char *stage, char *const argv[])
     }
     if (verbose)
         print_plain(argv);
-    child = pid = start(argv, &exec_errno);
+    child = pid = start(argv, errfd, &exec_errno);
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR)
             fatal("%s stage: waitpid:", stage);

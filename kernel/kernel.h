@@ -85,8 +85,14 @@ _Noreturn void kpanic(const char *file, int line, const char *fmt, ...);
  * microseconds on the console as kernel_exit begins. */
 extern uint64_t boot_tsc_entry; /* boot.S, its first instructions */
 extern int boot_timing_enabled;
+void boot_timing_mark(const char *phase); /* end of a boot phase */
 void boot_timing_mark_main(void); /* the runtime, just before main */
 void boot_timing_report(void);
+
+/* spec.c: the kernel-phase inits of the image's components, in order
+ * (UK_COMPONENT_INIT, component.h); ukcc's specialisation object defines
+ * it, and this weak empty default stands in for an image without one. */
+void uk_spec_init_kernel(void);
 
 /* arch/x86_64/exit.c: report the exit status to the host and stop.
  * Writes "UKEXIT <status>\n" to the debug console (port 0xe9), then the
@@ -134,6 +140,7 @@ int mem_user_prot_changed(uint64_t page);   /* not default read-write? */
 uint64_t mem_first_free(void);                   /* lowest free address */
 uint64_t mem_total_bytes(void);
 uint64_t mem_free_bytes(void);
+uint64_t mem_user_bytes(void); /* the program's pages (mmap, brk) */
 void mem_release_initrd(void); /* boot_info.initrd_*: taken until this */
 
 /* arch/x86_64/tsc.c: TSC frequency; arch/x86_64/rtc.c: CMOS clock */

@@ -19,16 +19,26 @@ UK_COMPONENT(core, "boot, paging, traps and crash reports, kernel messages", "",
  */
 _Noreturn void kernel_main(uint32_t magic, uint32_t info_phys)
 {
+    boot_timing_mark("boot.S");
     bootinfo_parse(magic, info_phys);
+    boot_timing_mark("bootinfo");
     console_init();
+    boot_timing_mark("console");
     if (!boot_info.protocol)
         PANIC("unknown boot protocol (eax 0x%x, info at 0x%x)", magic,
               info_phys);
     trap_init();
+    boot_timing_mark("trap");
     mem_init();
+    boot_timing_mark("mem");
     paging_init();
+    boot_timing_mark("paging");
     trap_guard_stacks();
+    boot_timing_mark("guards");
     time_init();
+    boot_timing_mark("time");
+    uk_spec_init_kernel(); /* the components' kernel-phase inits */
+    boot_timing_mark("inits");
     /* Nothing raises an interrupt until a driver or the scheduler asks
      * for one; the program then runs preemptible. */
     sti();

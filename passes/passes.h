@@ -48,6 +48,9 @@ struct walk *report_open(const char *elf_path, const char *image_path,
                          const char *const *archives, char *err,
                          size_t errlen);
 size_t report_unsupported(const struct walk *w, FILE *out, bool allowed);
+/* walk_clone.c: one "ukcc: warning:" line, with the chain, when the image
+ * reaches clone() (threads only: other flags fail at run time); 1 if so. */
+size_t report_clone(struct walk *w, FILE *out);
 /* walk_inputs.c: the inputs' sizes, for what LTO and gc removed: the
  * objects (NULL-terminated) and the members lld's --why-extract=FILE
  * lists. -1 if why_extract cannot be read. */
@@ -58,5 +61,26 @@ void report_add_compare(struct walk *w, const char *name, uint64_t size,
 int report_format_parse(const char *s, enum report_format *f);
 void report_write(const struct walk *w, enum report_format f, FILE *out);
 void report_close(struct walk *w);
+
+/*
+ * walk_undefined.c: the symbols an image linked with
+ * --unresolved-symbols=ignore-all still lacks (global, undefined and
+ * referenced from its code or data), in order of first reference, at
+ * most max of them into out; returns how many there are in all. For each,
+ * the reference reached first from main: site "main.c:12 (start_server)"
+ * ("" without line tables), func the function that holds it ("" if none)
+ * and chain "main -> start_server -> foo" (with the calls LTO inlined).
+ */
+struct report_undef {
+    const char *name, *func;
+    char site[256];
+    char chain[1024];
+};
+size_t report_undefined(const struct walk *w, struct report_undef *out,
+                        size_t max);
+/* The first of objects (ELF objects or ar archives, NULL-terminated) that
+ * defines sym, as "x.o" or "lib.a(m.o)" into buf; false if none does. */
+bool report_definer(const char *const *objects, const char *sym, char *buf,
+                    size_t len);
 
 #endif

@@ -40,6 +40,7 @@ struct walk *report_open(const char *elf_path, const char *image_path,
     for (size_t i = 0; archives && archives[i]; i++)
         walk_records_archive(w, archives[i]);
     walk_components(w);
+    walk_spec(w);
     walk_unsupported(w);
     if (stat(w->image_path, &st) < 0) {
         snprintf(err, errlen, "cannot read %s: %m", w->image_path);
@@ -140,5 +141,6 @@ void report_close(struct walk *w)
     free(w->comps);
     free(w->bad);
     free(w->cmp);
+    walk_spec_free(w);
     free(w);
 }

@@ -43,6 +43,11 @@ struct wcomp {
     unsigned depth;      /* that chain's length */
 };
 
+/* An init the specialisation object runs (walk_spec.c). */
+struct wspec_init {
+    char *phase, *comp, *fn;
+};
+
 /* A call a unikernel cannot honour, found reachable. */
 struct wbad {
     const char *call;    /* the libc-facing name: "fork" */
@@ -87,6 +92,12 @@ struct walk {
     size_t ninputs;
     struct report_compare *cmp;
     size_t ncmp;
+    bool has_spec;            /* the image has a .ukcc.spec section */
+    char **spec_comps;        /* components, in init order */
+    size_t nspec_comps;
+    struct wspec_init *spec_inits; /* inits, in run order */
+    size_t nspec_inits;
+    char *spec_cmdline;       /* command-line defaults, or NULL */
     char *err;
     size_t errlen;
 };
@@ -109,6 +120,8 @@ void walk_dwarf_inlined(struct walk *w,
                         void (*found)(struct walk *, const char *name,
                                       uint64_t at, const char *site,
                                       const char *path));
+const char *walk_dwarf_inlined_at(const struct walk *w, uint64_t addr,
+                                  char *buf, size_t len);
 void walk_dwarf_close(struct walk *w);
 const char *walk_short_path(const char *path);
 
@@ -117,8 +130,17 @@ int walk_components(struct walk *w);
 int walk_comp_find(const struct walk *w, const char *name);
 void walk_records_archive(struct walk *w, const char *path);
 
+/* walk_spec.c: the specialisation object's record (.ukcc.spec) */
+void walk_spec(struct walk *w);
+void walk_spec_free(struct walk *w);
+
 /* walk_unsupported.c: calls that cannot work in a unikernel */
 void walk_unsupported(struct walk *w);
+
+/* walk_undefined.c: a reference's call site and chain, as messages say */
+void walk_ref_describe(const struct walk *w, int from, uint64_t at,
+                       const char *name, char *site, size_t sitelen,
+                       char *chain, size_t chainlen);
 
 /* report_text.c, report_json.c, report_html.c: the three renderings */
 void report_text(const struct walk *w, FILE *out);

@@ -135,6 +135,33 @@ static void comparison(const struct walk *w, FILE *out)
     fputc(']', out);
 }
 
+/* null for an image linked without the specialisation object. */
+static void specialisation(const struct walk *w, FILE *out)
+{
+    if (!w->has_spec) {
+        fputs("null", out);
+        return;
+    }
+    fprintf(out, "{\"components\":[");
+    for (size_t i = 0; i < w->nspec_comps; i++) {
+        fputs(i ? "," : "", out);
+        report_json_string(out, w->spec_comps[i]);
+    }
+    fprintf(out, "],\"inits\":[");
+    for (size_t i = 0; i < w->nspec_inits; i++) {
+        fprintf(out, "%s{\"phase\":", i ? "," : "");
+        report_json_string(out, w->spec_inits[i].phase);
+        fprintf(out, ",\"component\":");
+        report_json_string(out, w->spec_inits[i].comp);
+        fprintf(out, ",\"function\":");
+        report_json_string(out, w->spec_inits[i].fn);
+        fputc('}', out);
+    }
+    fprintf(out, "],\"cmdline\":");
+    report_json_string(out, w->spec_cmdline ? w->spec_cmdline : "");
+    fputc('}', out);
+}
+
 void report_json(const struct walk *w, FILE *out)
 {
     const char *names[512];
@@ -160,7 +187,9 @@ void report_json(const struct walk *w, FILE *out)
         first = false;
         component(w, i, out);
     }
-    fprintf(out, "],\n\"syscalls\":[");
+    fprintf(out, "],\n\"specialisation\":");
+    specialisation(w, out);
+    fprintf(out, ",\n\"syscalls\":[");
     for (int i = 0; i < nsys; i++) {
         fputs(i ? "," : "", out);
         report_json_string(out, names[i]);

@@ -120,6 +120,32 @@ static void syscalls(const struct walk *w, FILE *out)
     fprintf(out, "\n");
 }
 
+/* The inits, in the order the image runs them, and the defaults. */
+static void specialisation(const struct walk *w, FILE *out)
+{
+    int col = 2;
+
+    if (!w->has_spec)
+        return;
+    fprintf(out, "\nComponents chosen at link time, in init order (%zu):"
+                 "\n ", w->nspec_comps);
+    for (size_t i = 0; i < w->nspec_comps; i++) {
+        if (col + (int)strlen(w->spec_comps[i]) + 1 > 78) {
+            fprintf(out, "\n ");
+            col = 2;
+        }
+        col += fprintf(out, " %s", w->spec_comps[i]);
+    }
+    fprintf(out, "\nInits at boot (%zu):%s\n", w->nspec_inits,
+            w->nspec_inits ? "" : " none");
+    for (size_t i = 0; i < w->nspec_inits; i++)
+        fprintf(out, "  %zu. %-24s %-12s %s phase\n", i + 1,
+                w->spec_inits[i].fn, w->spec_inits[i].comp,
+                w->spec_inits[i].phase);
+    if (w->spec_cmdline)
+        fprintf(out, "Kernel command-line defaults: %s\n", w->spec_cmdline);
+}
+
 static void removed_and_compared(const struct walk *w, FILE *out)
 {
     if (w->inputs_size)
@@ -157,6 +183,7 @@ void report_text(const struct walk *w, FILE *out)
             ".bss)\n", w->image_path, (unsigned long)w->image_size,
             (unsigned long)bss);
     components(w, out);
+    specialisation(w, out);
     largest(w, out);
     syscalls(w, out);
     if (w->nbad) {

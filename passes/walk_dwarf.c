@@ -246,6 +246,53 @@ void walk_dwarf_inlined(struct walk *w,
     }
 }
 
+/* Down the DIE tree to addr: the inlined calls around it, outermost
+ * first. Not dwarf_getscopes, which gives up on an inlined function from
+ * another compile unit (LTO inlines main into the runtime's caller). */
+static void inlined_down(Dwarf_Die *die, uint64_t addr, char *buf,
+                         size_t len, size_t *used, const char **inner)
+{
+    Dwarf_Die child;
+
+    if (dwarf_child(die, &child) != 0)
+        return;
+    do {
+        int tag = dwarf_tag(&child);
+        const char *name;
+
+        if (tag != DW_TAG_subprogram && tag != DW_TAG_inlined_subroutine &&
+            tag != DW_TAG_lexical_block)
+            continue;
+        if (dwarf_haspc(&child, addr) <= 0)
+            continue;
+        name = dwarf_diename(&child);
+        if (tag == DW_TAG_inlined_subroutine && name && *used < len) {
+            int k = snprintf(buf + *used, len - *used, " -> %s", name);
+            if (k > 0)
+                *used += (size_t)k;
+            *inner = name;
+        }
+        inlined_down(&child, addr, buf, len, used, inner);
+        return;
+    } while (dwarf_siblingof(&child, &child) == 0);
+}
+
+/* " -> f -> g": the functions inlined, outermost first, at the code at
+ * addr (into the symbol that holds it); "" when none or without DWARF.
+ * The innermost one's name, or NULL. */
+const char *walk_dwarf_inlined_at(const struct walk *w, uint64_t addr,
+                                  char *buf, size_t len)
+{
+    Dwarf_Die *cu = w->dwarf ? cu_at(addr) : NULL;
+    const char *inner = NULL;
+    size_t used = 0;
+
+    buf[0] = 0;
+    if (cu)
+        inlined_down(cu, addr, buf, len, &used, &inner);
+    return inner;
+}
+
 void walk_dwarf_close(struct walk *w)
 {
     if (w->dwarf)

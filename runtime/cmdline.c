@@ -6,6 +6,13 @@
 /* Words live in this buffer: at most as many bytes as the command line. */
 static char words_buf[BOOT_CMDLINE_MAX + 1];
 
+/* The image's defaults (ukcc --boot-args and UK_COMPONENT_DEFAULTS, from
+ * the specialisation object): options only, parsed before the boot
+ * loader's command line, whose options override them. This weak empty
+ * default stands in when the image has none (LTO folds it away). */
+__attribute__((weak)) const char uk_spec_cmdline[] = "";
+static char defaults_buf[BOOT_CMDLINE_MAX + 1];
+
 /* Copy the next word of *sp into *dp (unquoted); returns 1, 0 at the end,
  * -1 for a quote left open (ukrun always closes them: a cut command line). */
 static int next_word(const char **sp, char **dp)
@@ -53,10 +60,65 @@ static int cmdline_fail(const char *fmt, int value)
     return -1;
 }
 
+/* env=NAME=VALUE: replaces a default for NAME (the first ndefault). */
+static void cmdline_env(char *word, struct cmdline *out, int ndefault)
+{
+    size_t n = strcspn(word, "=") + 1;
+
+    for (int i = 0; i < ndefault; i++)
+        if (strncmp(out->envp[i], word, n) == 0) {
+            out->envp[i] = word;
+            return;
+        }
+    out->envp[out->envc++] = word;
+}
+
+/* One option word (before `--`). */
+static void cmdline_option(char *word, struct cmdline *out, int ndefault)
+{
+    if (strncmp(word, "env=", 4) == 0)
+        cmdline_env(word + 4, out, ndefault);
+    else if (strncmp(word, "fs=", 3) == 0 &&
+             out->nmounts < CMDLINE_MAX_MOUNTS)
+        out->mounts[out->nmounts++] = word + 3; /* fs/p9_boot.c */
+    else if (nic_parse_option(word))
+        return; /* ip=, gw=, dns= (ukrun --ip ...) */
+    else if (console_parse_option(word))
+        return; /* console.tty=, console.size= (ukrun) */
+    else if (strcmp(word, "strace") == 0)
+        uk_strace_enabled = 1; /* ukrun --strace */
+    else if (strcmp(word, "boot.timing") == 0)
+        boot_timing_enabled = 1; /* ukrun --boot-timing */
+    else
+        kprintf("ukcc: warning: unknown kernel option '%s'\n", word);
+}
+
+/* The defaults: every word an option (ukcc refuses `--` in them). */
+static int cmdline_defaults(struct cmdline *out)
+{
+    const char *s = uk_spec_cmdline;
+    char *d = defaults_buf, *start = d;
+    int r;
+
+    if (strlen(s) > BOOT_CMDLINE_MAX)
+        return cmdline_fail("defaults longer than %d bytes",
+                            BOOT_CMDLINE_MAX);
+    while ((r = next_word(&s, &d)) > 0) {
+        if (out->envc == CMDLINE_MAX_WORDS)
+            return cmdline_fail("more than %d default words",
+                                CMDLINE_MAX_WORDS);
+        cmdline_option(start, out, 0);
+        start = d;
+    }
+    return r < 0 ? cmdline_fail("quote left open in the defaults, after "
+                                "offset %d", (int)(s - uk_spec_cmdline))
+                 : 0;
+}
+
 int cmdline_parse(const char *text, struct cmdline *out)
 {
     char *words[CMDLINE_MAX_WORDS];
-    int n = 0, dashes = -1;
+    int n = 0, dashes = -1, ndefault = 0;
     const char *s = text;
     char *d = words_buf;
     size_t len = strlen(text);
@@ -87,23 +149,18 @@ int cmdline_parse(const char *text, struct cmdline *out)
         n--;
 
     out->argc = out->envc = out->nmounts = 0;
+    if (uk_spec_cmdline[0]) {
+        if (cmdline_defaults(out) < 0)
+            return -1;
+        ndefault = out->envc;
+    }
     int first_arg = dashes < 0 ? 0 : dashes + 1;
     for (int i = 0; i < (dashes < 0 ? 0 : dashes); i++) {
-        if (strncmp(words[i], "env=", 4) == 0)
-            out->envp[out->envc++] = words[i] + 4;
-        else if (strncmp(words[i], "fs=", 3) == 0 &&
-                 out->nmounts < CMDLINE_MAX_MOUNTS)
-            out->mounts[out->nmounts++] = words[i] + 3; /* fs/p9_boot.c */
-        else if (nic_parse_option(words[i]))
-            continue; /* ip=, gw=, dns= (ukrun --ip ...) */
-        else if (console_parse_option(words[i]))
-            continue; /* console.tty=, console.size= (ukrun) */
-        else if (strcmp(words[i], "strace") == 0)
-            uk_strace_enabled = 1; /* ukrun --strace */
-        else if (strcmp(words[i], "boot.timing") == 0)
-            boot_timing_enabled = 1; /* ukrun --boot-timing */
-        else
-            kprintf("ukcc: warning: unknown kernel option '%s'\n", words[i]);
+        /* Only defaults can make the environment outgrow the words. */
+        if (ndefault && out->envc == CMDLINE_MAX_WORDS)
+            return cmdline_fail("more than %d environment words",
+                                CMDLINE_MAX_WORDS);
+        cmdline_option(words[i], out, ndefault);
     }
     for (int i = first_arg; i < n; i++)
         out->argv[out->argc++] = words[i];

@@ -10,20 +10,37 @@ struct fd_slot {
 };
 
 static struct fd_slot fd_table[FD_MAX];
+static int fd_stdio_opened;
+
+/*
+ * 0, 1 and 2 are opened on the first use of the table, not at boot:
+ * finding virtio-console and waiting for its ports was the largest part
+ * of the boot, and a program that never touches a standard stream needs
+ * none of it. Interrupts stay off meanwhile so that no other thread sees
+ * the table half filled. The console is static: the runtime keeps one
+ * reference of its own so that closing 0, 1 and 2 never reaches a close op.
+ */
+static void fd_stdio_open(void)
+{
+    uint64_t flags;
+
+    if (fd_stdio_opened)
+        return;
+    flags = irq_save();
+    if (!fd_stdio_opened) {
+        for (int fd = 0; fd < 3; fd++)
+            fd_table[fd].file = console_file_open(fd);
+        fd_stdio_opened = 1;
+    }
+    irq_restore(flags);
+}
 
 struct file *fd_get(int fd)
 {
     if (fd < 0 || fd >= FD_MAX)
         return NULL;
+    fd_stdio_open();
     return fd_table[fd].file;
-}
-
-/* The console is static: the runtime keeps one reference of its own so that
- * closing 0, 1 and 2 never reaches a close op. */
-void fd_init(void)
-{
-    for (int fd = 0; fd < 3; fd++)
-        fd_table[fd].file = console_file_open(fd);
 }
 
 struct file *file_ref(struct file *f)
@@ -52,6 +69,7 @@ int fd_alloc_from(struct file *f, int min, int cloexec)
 {
     if (min < 0 || min >= FD_MAX)
         return -EINVAL;
+    fd_stdio_open();
     for (int fd = min; fd < FD_MAX; fd++) {
         if (!fd_table[fd].file) {
             fd_table[fd] = (struct fd_slot){f, cloexec ? FD_CLOEXEC : 0};
@@ -65,6 +83,7 @@ int fd_install(int fd, struct file *f, int cloexec)
 {
     if (fd < 0 || fd >= FD_MAX)
         return -EBADF;
+    fd_stdio_open();
     struct file *old = fd_table[fd].file;
     fd_table[fd] = (struct fd_slot){f, cloexec ? FD_CLOEXEC : 0};
     if (old)

@@ -15,7 +15,9 @@ struct stat;
  * backslash escape the next character. Words before a bare `--` are kernel
  * options (env=NAME=VALUE, ...); the words after it are argv. Without `--`
  * every word is argv. Words the VMM appends (virtio_mmio.device=...) are
- * dropped. */
+ * dropped. The image's defaults (uk_spec_cmdline: ukcc --boot-args and
+ * UK_COMPONENT_DEFAULTS) are options parsed first; an env= of the same
+ * name on the command line replaces the default. */
 #define CMDLINE_MAX_WORDS 1024
 #define CMDLINE_MAX_MOUNTS 8
 struct cmdline {
@@ -60,7 +62,7 @@ struct file {
 };
 #define FD_MAX 1024
 struct file *fd_get(int fd);  /* NULL if not open */
-void fd_init(void);           /* 0, 1, 2 on the console */
+/* 0, 1, 2 are the console's from the start (opened on first use). */
 long fd_close(int fd);
 /* file_new.c: a new file description (refs 1, zeroed, malloc'd; its
  * ops->close frees it); NULL: no memory. */
@@ -111,6 +113,26 @@ short console_port_poll(struct file *f, struct waitq **wq);
 extern struct waitq poll_waitq;
 void poll_wake(struct waitq *q);
 
+/* debug/strace.c: `ukrun --strace` (kernel option "strace") sets
+ * uk_strace_enabled; each syscall entry (syscall/sysent.c) then goes to
+ * uk_strace_call, which runs s->handler and prints the call, strace-like,
+ * on the console. The handler is called with six arguments whatever its
+ * own count: harmless in the x86-64 calling convention. */
+typedef long (*uk_strace_fn)(long, long, long, long, long, long);
+#define UK_STRACE_HANDLER(h) ((uk_strace_fn)(void (*)(void))(h))
+struct uk_strace_sys {
+    const char *name; /* "": unknown, shown as syscall_<nr> */
+    const char *fmt;  /* argument formats: debug/strace_formats.h */
+    uk_strace_fn handler;
+    unsigned short nr;
+    unsigned char nargs;
+};
+extern int uk_strace_enabled;
+long uk_strace_call(long a, long b, long c, long d, long e, long f,
+                    const struct uk_strace_sys *s);
+/* syscall/sysent_traced.S: an entry's traced path (record in %r11) */
+void uk_sysent_traced(void);
+
 /* mem/brk.c */
 void brk_init(void);
 
@@ -145,8 +167,12 @@ struct itimer {
 extern struct itimer itimer_real;
 int itimer_changed(void); /* interrupts off: after changing itimer_real */
 
-/* thread/futex.c: wake up to n threads waiting on addr (any bitset) */
+/* thread/futex.c: wake up to n threads waiting on addr (any bitset);
+ * wait on addr while it holds val (deadline: time_monotonic_ns(), 0: none;
+ * 0, -EAGAIN or -ETIMEDOUT) */
 long futex_wake(uint32_t *addr, long n);
+long futex_wait(volatile uint32_t *addr, uint32_t val, uint64_t deadline,
+                uint32_t bitset);
 
 /* thread/clone.c: musl's thread creation (pthread_create) */
 int __clone(int (*fn)(void *), void *stack, int flags, void *arg, ...);

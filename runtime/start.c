@@ -79,6 +79,8 @@ static int start_call_main(int argc, char **argv, char **envp)
 static _Noreturn void start_main(void *unused)
 {
     long *v = start_vector;
+
+    boot_timing_mark("stack");
     __libc_start_main(start_call_main, (int)v[0], (char **)(v + 1), 0, 0, 0);
     PANIC("__libc_start_main returned");
 }
@@ -117,8 +119,9 @@ _Noreturn void runtime_start(const char *text)
         kernel_exit(EXIT_PANIC); /* reported */
     if (cmdline.argc == 0)
         cmdline.argv[cmdline.argc++] = default_argv0;
-    fd_init();
+    boot_timing_mark("cmdline");
     brk_init();
     start_build_vector();
+    boot_timing_mark("auxv");
     call_on_stack(start_alloc_stack(), start_main, NULL);
 }

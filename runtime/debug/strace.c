@@ -13,8 +13,8 @@ UK_COMPONENT(debug,
              "runtime/debug/*");
 
 /*
- * Set by the kernel option "strace" (cmdline.c). Every syscall site tests
- * it (syscall_arch.h), so tracing needs no rebuild of the program. Lines
+ * Set by the kernel option "strace" (cmdline.c). Every syscall entry tests
+ * it (syscall/sysent.c), so tracing needs no rebuild of the program. Lines
  * look like strace's, `write(1, "hi\n", 3) = 3`, printed when the call
  * returns; exit and exit_group never return and are printed before.
  */
@@ -23,54 +23,16 @@ int uk_strace_enabled;
 #define STRACE_LINE 256  /* longer lines are cut with "..." */
 #define STRACE_STRING 32 /* bytes of a buffer shown */
 
-/*
- * Argument formats, one letter an argument:
- *   d int  u unsigned  x hex  o octal  p pointer  f directory fd
- *   s C string  b buffer of arg 3 bytes  B buffer the call filled (result
- *   bytes)  v iovec array of arg 3 entries
- * A result is decimal, or hex for calls returning addresses (X first).
- */
-struct strace_format {
-    unsigned short nr;
-    char args[8];
+/* Errno names, NUL-separated in the order of strace_errs. */
+static const unsigned char strace_errs[] = {
+    EPERM,  ENOENT,  EINTR,  EIO,    EBADF,  EAGAIN, ENOMEM,
+    EACCES, EFAULT,  EEXIST, ENOTDIR, EISDIR, EINVAL, EMFILE,
+    ENOTTY, ENOSPC,  ESPIPE, EPIPE,  ERANGE, ENOSYS, ETIMEDOUT,
 };
-static const struct strace_format strace_formats[] = {
-    {SYS_read, "dBu"},      {SYS_write, "dbu"},      {SYS_readv, "dpd"},
-    {SYS_writev, "dvd"},    {SYS_pread64, "dBud"},   {SYS_pwrite64, "dbud"},
-    {SYS_openat, "fsxo"},   {SYS_close, "d"},        {SYS_lseek, "ddd"},
-    {SYS_ioctl, "dxp"},     {SYS_fcntl, "ddx"},      {SYS_fstat, "dp"},
-    {SYS_mmap, "XpuxxdX"},  {SYS_munmap, "pu"},      {SYS_mremap, "XpuuxP"},
-    {SYS_mprotect, "pux"},  {SYS_madvise, "pud"},    {SYS_brk, "Xp"},
-    {SYS_exit, "d"},        {SYS_exit_group, "d"},   {SYS_clock_gettime, "dp"},
-    {SYS_clock_getres, "dp"}, {SYS_nanosleep, "pp"}, {SYS_getrandom, "pux"},
-    {SYS_clock_nanosleep, "ddpp"}, {SYS_arch_prctl, "xp"},
-    {SYS_set_tid_address, "p"}, {SYS_rt_sigaction, "dppu"},
-    {SYS_rt_sigprocmask, "dppu"}, {SYS_kill, "dd"}, {SYS_tkill, "dd"},
-    {SYS_prlimit64, "ddpp"}, {SYS_uname, "p"},
-};
-
-/* Names and argument counts of the runtime's syscalls, kept compact: the
- * tracer is in every image. strace_names holds the names NUL-separated,
- * in the order of strace_nrs. */
-#define STRACE_NR(name, n) SYS_##name,
-#define STRACE_NARGS(name, n) n,
-#define STRACE_NAME(name, n) #name "\0"
-static const unsigned short strace_nrs[] = {UK_SYSCALL_LIST(STRACE_NR)};
-static const unsigned char strace_nargs[] = {UK_SYSCALL_LIST(STRACE_NARGS)};
-static const char strace_names[] = UK_SYSCALL_LIST(STRACE_NAME);
-
-static const struct {
-    unsigned char err;
-    char name[11];
-} strace_errnos[] = {
-    {EPERM, "EPERM"},   {ENOENT, "ENOENT"}, {EINTR, "EINTR"},
-    {EIO, "EIO"},       {EBADF, "EBADF"},   {EAGAIN, "EAGAIN"},
-    {ENOMEM, "ENOMEM"}, {EACCES, "EACCES"}, {EFAULT, "EFAULT"},
-    {EEXIST, "EEXIST"}, {ENOTDIR, "ENOTDIR"}, {EISDIR, "EISDIR"},
-    {EINVAL, "EINVAL"}, {EMFILE, "EMFILE"}, {ENOTTY, "ENOTTY"},
-    {ENOSPC, "ENOSPC"}, {ESPIPE, "ESPIPE"}, {EPIPE, "EPIPE"},
-    {ERANGE, "ERANGE"}, {ENOSYS, "ENOSYS"}, {ETIMEDOUT, "ETIMEDOUT"},
-};
+static const char strace_err_names[] =
+    "EPERM\0ENOENT\0EINTR\0EIO\0EBADF\0EAGAIN\0ENOMEM\0"
+    "EACCES\0EFAULT\0EEXIST\0ENOTDIR\0EISDIR\0EINVAL\0EMFILE\0"
+    "ENOTTY\0ENOSPC\0ESPIPE\0EPIPE\0ERANGE\0ENOSYS\0ETIMEDOUT";
 
 struct strace_line {
     char s[STRACE_LINE];
@@ -200,47 +162,25 @@ static void put_arg(struct strace_line *l, char fmt, long v)
     }
 }
 
-static int strace_find(long n, const char **name, const char **fmt)
-{
-    const char *p = strace_names;
-    int nargs = 6;
-
-    *name = NULL;
-    *fmt = NULL;
-    for (size_t i = 0; i < sizeof strace_nrs / sizeof *strace_nrs; i++) {
-        if (strace_nrs[i] == n) {
-            *name = p;
-            nargs = strace_nargs[i];
-            break;
-        }
-        while (*p++)
-            ;
-    }
-    for (size_t i = 0; i < sizeof strace_formats / sizeof *strace_formats;
-         i++)
-        if (strace_formats[i].nr == n)
-            *fmt = strace_formats[i].args;
-    return nargs;
-}
-
-/* "name(args" into l; B and v need the result, so come after the call. */
-static void strace_put_call(struct strace_line *l, long n, const long *args,
+/* "name(args" into l; B and v need the result, so come after the call.
+ * Formats: debug/strace_formats.h. */
+static void strace_put_call(struct strace_line *l,
+                            const struct uk_strace_sys *s, const long *args,
                             long ret)
 {
-    const char *name, *fmt;
-    int nargs = strace_find(n, &name, &fmt);
+    const char *fmt = s->fmt;
 
-    if (name) {
-        put_s(l, name);
+    if (*s->name) {
+        put_s(l, s->name);
     } else {
         put_s(l, "syscall_");
-        put_dec(l, n);
+        put_dec(l, s->nr);
     }
     put_c(l, '(');
-    if (fmt && *fmt == 'X')
+    if (*fmt == 'X')
         fmt++;
-    for (int i = 0; i < nargs; i++) {
-        char f = fmt && fmt[i] ? fmt[i] : 'x';
+    for (int i = 0; i < s->nargs; i++) {
+        char f = *fmt ? *fmt++ : 'x';
 
         if (i)
             put_s(l, ", ");
@@ -258,19 +198,21 @@ static void strace_put_call(struct strace_line *l, long n, const long *args,
     put_c(l, ')');
 }
 
-static void strace_put_result(struct strace_line *l, long n, long ret)
+static void strace_put_result(struct strace_line *l,
+                              const struct uk_strace_sys *s, long ret)
 {
-    const char *name, *fmt;
-
-    strace_find(n, &name, &fmt);
     put_s(l, " = ");
     if (ret < 0 && ret >= -4095) {
-        const char *e = NULL;
+        const char *e = strace_err_names;
+        size_t i = 0;
 
-        for (size_t i = 0; i < sizeof strace_errnos / sizeof *strace_errnos;
-             i++)
-            if (strace_errnos[i].err == -ret)
-                e = strace_errnos[i].name;
+        while (i < sizeof strace_errs && strace_errs[i] != -ret) {
+            while (*e++)
+                ;
+            i++;
+        }
+        if (i == sizeof strace_errs)
+            e = NULL;
         put_s(l, "-1 ");
         if (e) {
             put_s(l, e);
@@ -278,7 +220,7 @@ static void strace_put_result(struct strace_line *l, long n, long ret)
             put_s(l, "errno ");
             put_dec(l, -ret);
         }
-    } else if (fmt && *fmt == 'X') {
+    } else if (*s->fmt == 'X') {
         put_hex(l, (unsigned long)ret);
     } else {
         put_dec(l, ret);
@@ -295,21 +237,22 @@ static void strace_emit(struct strace_line *l)
     console_write(l->s, l->n);
 }
 
-long uk_strace_call(long n, uk_strace_fn h, long a, long b, long c,
-                    long d, long e, long f)
+long uk_strace_call(long a, long b, long c, long d, long e, long f,
+                    const struct uk_strace_sys *s)
 {
+    uk_strace_fn h = s->handler;
     long args[6] = {a, b, c, d, e, f}, ret;
     struct strace_line l = {.n = 0};
 
-    if (n == SYS_exit || n == SYS_exit_group) {
-        strace_put_call(&l, n, args, 0);
+    if (s->nr == SYS_exit || s->nr == SYS_exit_group) {
+        strace_put_call(&l, s, args, 0);
         put_s(&l, " = ?");
         strace_emit(&l);
         return h(a, b, c, d, e, f);
     }
     ret = h(a, b, c, d, e, f);
-    strace_put_call(&l, n, args, ret);
-    strace_put_result(&l, n, ret);
+    strace_put_call(&l, s, args, ret);
+    strace_put_result(&l, s, ret);
     strace_emit(&l);
     return ret;
 }

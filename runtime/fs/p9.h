@@ -144,8 +144,9 @@ long p9_readlink(struct p9_client *c, uint32_t fid, char *buf, size_t n);
 /* p9fs.c: the filesystem ("9p"); mount source: the device's mount tag */
 extern const struct fs_ops p9_fs;
 
-/* p9_boot.c: the kernel options fs=TAG:PATH (ukrun --fs), mounted at the
- * end of vfs_boot; the mount on "/" becomes the root and the cwd. */
+/* p9_boot.c: the kernel options fs=TAG:PATH (ukrun --fs), mounted after
+ * vfs_boot (a libc-phase init); the mount on "/" becomes the root and the
+ * cwd. */
 void p9_boot_mounts(void);
 
 #endif

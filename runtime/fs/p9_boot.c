@@ -3,6 +3,11 @@
 #include <string.h>
 
 #include "fs/p9.h"
+#include "component.h"
+
+/* Linked whenever the program has files (vfs): nothing calls it by name;
+ * the specialisation object runs it after vfs_boot (hostfs needs vfs). */
+UK_COMPONENT_INIT_WITH(hostfs, p9_boot_mounts, libc, "vfs");
 
 static _Noreturn void p9_boot_fail(const char *tag, const char *path, int err)
 {

@@ -201,6 +201,36 @@ static size_t proc_words(char *buf, size_t n, char *const *words, int count)
     return len;
 }
 
+/* runtime/net/net_meminfo.c, when the program has sockets. */
+int net_meminfo(char *buf, size_t n) __attribute__((weak));
+
+/* Linux's layout and units (kB), so that programs parsing it work: the
+ * page allocator's totals, the program's own pages (mmap and brk: all
+ * anonymous), zeros for what has no counterpart here (no page cache, no
+ * swap), then the network stack's own heap and pools. */
+static size_t proc_meminfo(char *buf, size_t n)
+{
+    unsigned long total = mem_total_bytes() >> 10;
+    unsigned long free = mem_free_bytes() >> 10;
+    unsigned long anon = mem_user_bytes() >> 10;
+    int len = snprintf(buf, n,
+                       "MemTotal:       %8lu kB\nMemFree:        %8lu kB\n"
+                       "MemAvailable:   %8lu kB\nBuffers:        %8d kB\n"
+                       "Cached:         %8d kB\nSwapCached:     %8d kB\n"
+                       "SwapTotal:      %8d kB\nSwapFree:       %8d kB\n"
+                       "AnonPages:      %8lu kB\nShmem:          %8d kB\n",
+                       total, free, free, 0, 0, 0, 0, 0, anon, 0);
+
+    if (len < 0 || (size_t)len >= n)
+        return len < 0 ? 0 : n - 1;
+    if (net_meminfo) {
+        int more = net_meminfo(buf + len, n - (size_t)len);
+        if (more > 0)
+            len += more;
+    }
+    return (size_t)len < n ? (size_t)len : n - 1;
+}
+
 /* The whole contents of a generated file; reads take a slice of it. */
 static size_t proc_generate(enum proc_kind k, char *buf, size_t n)
 {
@@ -237,13 +267,7 @@ static size_t proc_generate(enum proc_kind k, char *buf, size_t n)
                        base);
         break;
     case PROC_MEMINFO:
-        len = snprintf(buf, n,
-                       "MemTotal:       %8lu kB\nMemFree:        %8lu kB\n"
-                       "MemAvailable:   %8lu kB\n",
-                       (unsigned long)(mem_total_bytes() >> 10),
-                       (unsigned long)(mem_free_bytes() >> 10),
-                       (unsigned long)(mem_free_bytes() >> 10));
-        break;
+        return proc_meminfo(buf, n);
     default:
         break;
     }

@@ -10,43 +10,28 @@
 #define __SYSCALL_LL_E(x) (x)
 #define __SYSCALL_LL_O(x) (x)
 
-/* Under `ukrun --strace` every call goes through the tracer, which calls
- * the same handler; when tracing is off this costs one predictable branch
- * per call site, and still links only the handlers the program reaches. */
+/* A call site is one call: the entry (runtime/syscall/sysent.c) turns
+ * interrupts off, checks `ukrun --strace` and runs the handler. */
 #define UK_SYSCALL_CASE(name, n)                                           \
     case SYS_##name:                                                       \
-        if (__builtin_expect(uk_strace_enabled, 0))                        \
-            return uk_strace_call(SYS_##name,                              \
-                                  UK_STRACE_HANDLER(uk_sys_##name), a, b,  \
-                                  c, d, e, f);                             \
-        return uk_sys_##name(UK_PASS_##n);
+        return uk_sysent_##name(UK_PASS_##n);
 
 static __inline __attribute__((__always_inline__)) long
-__uk_syscall_call(long n, long a, long b, long c, long d, long e, long f)
+__uk_syscall(long n, long a, long b, long c, long d, long e, long f)
 {
     if (!__builtin_constant_p(n))
         return uk_syscall_dispatch(n, a, b, c, d, e, f);
+    if (n == SYS_futex && __builtin_constant_p(b) &&
+        (b & ~UK_FUTEX_PRIVATE) == UK_FUTEX_WAKE)
+        return uk_sysent_futex_wake(a, b, c);
+    if (n == SYS_futex && __builtin_constant_p(b) && __builtin_constant_p(d) &&
+        !d && (b & ~UK_FUTEX_PRIVATE) == UK_FUTEX_WAIT)
+        return uk_sysent_futex_wait(a, b, c);
     switch (n) {
     UK_SYSCALL_LIST(UK_SYSCALL_CASE)
     default:
         return uk_syscall_unimplemented(n);
     }
-}
-
-/* Handlers run with interrupts off, like a kernel that is not preemptible:
- * a thread is switched only where a handler blocks (kernel/sched.c), and
- * an interrupt that arrives meanwhile is taken when they are back on. */
-static __inline __attribute__((__always_inline__)) long
-__uk_syscall(long n, long a, long b, long c, long d, long e, long f)
-{
-    unsigned long __flags;
-    long __r;
-
-    __asm__ __volatile__("pushfq; popq %0; cli" : "=r"(__flags) : : "memory");
-    __r = __uk_syscall_call(n, a, b, c, d, e, f);
-    if (__flags & 0x200)
-        __asm__ __volatile__("sti" : : : "memory");
-    return __r;
 }
 
 static __inline __attribute__((__always_inline__)) long

@@ -62,15 +62,22 @@
 #define UK_DECLARE_HANDLER(name, n) long uk_sys_##name(UK_ARGS_##n);
 UK_SYSCALL_LIST(UK_DECLARE_HANDLER)
 
-/* runtime/debug/strace.c: `ukrun --strace` (kernel option "strace") sets
- * uk_strace_enabled; uk_strace_call runs handler h for syscall n and prints
- * the call, strace-like, on the console. h is called with six arguments
- * whatever its own count: harmless in the x86-64 calling convention. */
-typedef long (*uk_strace_fn)(long, long, long, long, long, long);
-#define UK_STRACE_HANDLER(h) ((uk_strace_fn)(void (*)(void))(h))
-extern int uk_strace_enabled;
-long uk_strace_call(long n, uk_strace_fn h, long a, long b, long c,
-                    long d, long e, long f);
+/* runtime/syscall/sysent.c: uk_sysent_<name>, the entry of each syscall
+ * (interrupts off, ukrun --strace, then the handler): what musl calls. */
+#define UK_DECLARE_ENTRY(name, n) long uk_sysent_##name(UK_ARGS_##n);
+UK_SYSCALL_LIST(UK_DECLARE_ENTRY)
+
+/* runtime/thread/futex_wake.c, futex_wait.c: futex(addr, FUTEX_WAKE, n)
+ * and futex(addr, FUTEX_WAIT, val, NULL), private or not, where operation
+ * and timeout are constants (musl's locks): a program whose futex calls
+ * are all such links neither timeouts nor the clock they read. */
+#define UK_FUTEX_WAIT 0
+#define UK_FUTEX_WAKE 1
+#define UK_FUTEX_PRIVATE 128
+long uk_sysent_futex_wake(long, long, long);
+long uk_sys_futex_wake(long, long, long);
+long uk_sysent_futex_wait(long, long, long);
+long uk_sys_futex_wait(long, long, long);
 
 /* Out of line: a syscall number not known at compile time, or not listed. */
 long uk_syscall_dispatch(long n, long a, long b, long c, long d, long e,

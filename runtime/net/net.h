@@ -96,6 +96,10 @@ int net_addr_wait(uint64_t deadline_ns); /* 1: has one, 0: timed out */
  * the Ethernet header, for the virtio-net header. */
 int net_dev_attach(void);
 
+/* net_meminfo.c: lwIP's heap and pool use as /proc/meminfo lines
+ * (procfs refers to it weakly: no network, no lines); snprintf-style. */
+int net_meminfo(char *buf, size_t n);
+
 /* sys_now.c, rand.c, assert.c: lwIP's port functions (port/arch/cc.h) */
 uint32_t net_rand(void);
 _Noreturn void net_assert_fail(const char *msg, const char *file, int line);

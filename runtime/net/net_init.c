@@ -9,6 +9,12 @@
 
 unsigned char *net_heap;
 
+/* procfs reaches net_meminfo through a weak reference, which does not take
+ * it out of the archive: this reference does, in every program that has
+ * sockets (and so reaches net_init). */
+static int (*const net_meminfo_link)(char *, size_t) __attribute__((used)) =
+    net_meminfo;
+
 /* lwIP's heap: MEM_SIZE plus its two bookkeeping headers and alignment
  * slack, in whole pages. */
 #define NET_HEAP_PAGES (PAGE_ROUND_UP(MEM_SIZE + 64) / PAGE_SIZE)

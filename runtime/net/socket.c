@@ -4,14 +4,14 @@
 
 #include "sock.h"
 
-/* The other socket calls: musl may reach them through the syscall
+/* The socket calls' entries: musl may reach them through the syscall
  * dispatcher, which only refers to them weakly (syscall/dispatch.c). */
 __attribute__((used)) static const void *const socket_calls[] = {
-    uk_sys_bind,        uk_sys_listen,      uk_sys_accept,
-    uk_sys_accept4,     uk_sys_connect,     uk_sys_sendto,
-    uk_sys_recvfrom,    uk_sys_sendmsg,     uk_sys_recvmsg,
-    uk_sys_shutdown,    uk_sys_getsockname, uk_sys_getpeername,
-    uk_sys_setsockopt,  uk_sys_getsockopt,
+    uk_sysent_socket,      uk_sysent_bind,        uk_sysent_listen,
+    uk_sysent_accept,      uk_sysent_accept4,     uk_sysent_connect,
+    uk_sysent_sendto,      uk_sysent_recvfrom,    uk_sysent_sendmsg,
+    uk_sysent_recvmsg,     uk_sysent_shutdown,    uk_sysent_getsockname,
+    uk_sysent_getpeername, uk_sysent_setsockopt,  uk_sysent_getsockopt,
 };
 
 long uk_sys_socket(long domain, long type, long proto)

@@ -44,10 +44,15 @@ int __clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
     tls = va_arg(ap, void *);
     ctid = va_arg(ap, int *);
     va_end(ap);
+    /* Without CLONE_VM only clone() itself asks (musl's fork does not
+     * come here), so that is the call to name. */
     if (!(flags & CLONE_THREAD))
         return process_unsupported(flags & CLONE_VM ? "posix_spawn"
-                                                    : "fork",
-                                   "no second process", -ENOSYS);
+                                                    : "clone",
+                                   flags & CLONE_VM ? "no second process"
+                                   : "only CLONE_VM|CLONE_THREAD threads; "
+                                     "no second process",
+                                   -ENOSYS);
     if ((flags & ~(CLONE_SUPPORTED | CLONE_EXIT_SIGNAL)) || !fn || !stack)
         return -EINVAL;
     top -= (sizeof(*s) + 15) & ~15UL;

@@ -114,8 +114,8 @@ static long futex_wait_alone(volatile uint32_t *addr, uint32_t val,
     return -ETIMEDOUT;
 }
 
-static long futex_wait(volatile uint32_t *addr, uint32_t val,
-                       uint64_t deadline, uint32_t bitset)
+long futex_wait(volatile uint32_t *addr, uint32_t val, uint64_t deadline,
+                uint32_t bitset)
 {
     struct futex_waiter w = {addr, bitset, 0, WAITQ_INIT_THREADS_ONLY, NULL};
     struct futex_waiter **p = &futex_waiters;

@@ -5,6 +5,7 @@
 
 #include "vfs.h"
 #include "fs/p9.h"
+#include "component.h"
 
 extern struct mount mount_table[];
 
@@ -62,10 +63,12 @@ static void boot_fail(const char *what, int err)
     kernel_exit(EXIT_PANIC);
 }
 
-/* A constructor: malloc works only once musl has initialised itself, and
+/* A libc-phase init (malloc works only once musl has initialised itself),
+ * run by the specialisation object before the program's constructors:
  * this file is linked only when the program reaches the file system (its
- * vfs_root). Priority 101 runs it before the program's own constructors. */
-__attribute__((constructor(101))) void vfs_boot(void)
+ * vfs_root). The host directories come after it (fs/p9_boot.c). */
+UK_COMPONENT_INIT(vfs, vfs_boot, libc);
+void vfs_boot(void)
 {
     int r = vfs_mount("/", &ramfs_fs, NULL);
     if (r < 0)
@@ -96,5 +99,4 @@ __attribute__((constructor(101))) void vfs_boot(void)
             kernel_exit(EXIT_PANIC);
         mem_release_initrd();
     }
-    p9_boot_mounts(); /* ukrun --fs */
 }

@@ -30,8 +30,9 @@ rows() {
 
 rows image_size.sh "^\| hello-[a-z]+ \| $num \| ($num|n/a) \| ($num|n/a) \| ($num|nan) \| ($num|nan) \|$" --quick
 rows guest_boot.sh "^\| microvm \| 1 \| $num \($num-$num\) \| $num \($num-$num\) \| $num \|$" 1 microvm
+rows guest_boot.sh "^\| microvm (\| 1 \| $num \($num-$num\) \| $num \($num-$num\) \| $num|phases \(us\)( \| [a-zA-Z.]+ $num)+) \|$" 1 microvm phases
 rows syscall_cost.sh "^\| microvm \| 1000 \| (getpid|clock_gettime) \| $num \| $num \| ($num|nan) \|$" 1000 microvm
-rows boot_time.sh "^\| microvm \| 1 \| $num \($num-$num\) \| $num \($num-$num\) \| $num \|$" 1 microvm
+rows boot_time.sh "^\| microvm \| 1 \| $num \($num-$num\) \| $num \($num-$num\) \| $num \| $num \| $num \| ($num|nan) \|$" 1 microvm
 rows linux_vm.sh "^\| microvm \| 1 \| $num \| $num \| $num \| $num \| $num \| $num \|$" 1 microvm
 rows min_mem.sh "^\| microvm \| $num \| n/a \| n/a \| nan \|$" microvm --quick
 rows stdio_throughput.sh "^\| microvm \| 1 \| 1 \| $num \| $num \| ($num|nan) \|$" 1 1 microvm

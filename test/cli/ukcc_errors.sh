@@ -43,13 +43,13 @@ expect "missing file" "ukcc: error: nosuch\.c: No such file or directory" \
     app.img -- "$bindir/ukcc" -o app.img nosuch.c
 expect "syntax error" "syntax\.c:1:.*error: expected ';'" \
     app.img -- "$bindir/ukcc" -o app.img syntax.c
-expect "undefined symbol" "undefined symbol: helper" \
+expect "undefined symbol" "ukcc: error: undefined reference to 'helper'" \
     app.img -- "$bindir/ukcc" -o app.img undef.c
 expect "undefined symbol names the source line" "undef\.c:4" \
     app.img -- "$bindir/ukcc" -o app.img undef.c
 # gcc removes a stale output when the link fails; so does ukcc.
 echo stale >old.img
-expect "failed link removes the old output" "undefined symbol: helper" \
+expect "failed link removes the old output" "undefined reference to 'helper'" \
     old.img -- "$bindir/ukcc" -o old.img undef.c
 expect "unwritable output directory" "ukcc: error: .*nodir/app\.img" \
     nodir/app.img -- "$bindir/ukcc" -o nodir/app.img ok.c

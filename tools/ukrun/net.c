@@ -10,12 +10,31 @@
  * gw=ADDR, dns=ADDR (runtime/net/nic_option.c reads them); without
  * ip= the guest asks DHCP. The name server goes into the guest's
  * /etc/resolv.conf (lwIP's DHCP client does not pass one on): 10.0.2.3
- * for user networking unless --dns says otherwise. */
+ * for user networking unless --dns says otherwise.
+ *
+ * --net-inject FIFO adds a second way in for frames, beside the network
+ * the NIC is on (for malformed-frame tests, test/net/frames_test.sh):
+ *   -chardev pipe,id=ukinject,path=FIFO
+ *   -object filter-redirector,id=ukinjectf,netdev=uknet,queue=tx,
+ *           indev=ukinject
+ * Each frame written to the named pipe, as a 4-byte big-endian length and
+ * the frame (at most 69632 bytes: QEMU's NET_BUFSIZE; a longer length
+ * makes QEMU stop reading), goes to the guest's NIC as if the network had
+ * sent it. queue=tx is the direction from the network backend to the NIC;
+ * the backend itself (QEMU's user networking) never sees these frames.
+ * A named pipe rather than a socket: QEMU opens it read-write, so it never
+ * sees an end of file and writers may come and go (the filter stops
+ * reading for good when its input closes, as a socket does when its
+ * client leaves). ukrun creates the pipe if it does not exist, and then
+ * removes it at exit. */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ukrun.h"
 
@@ -150,6 +169,45 @@ void net_opt_dns(struct ukrun_opts *o, const char *value)
     o->net_dns = value;
 }
 
+/* --net-inject FIFO: a named pipe, or a name for a new one. */
+void net_opt_inject(struct ukrun_opts *o, const char *value)
+{
+    struct stat st;
+
+    if (!*value)
+        ukrun_fatal("bad --net-inject '' (the path of a named pipe)");
+    if (stat(value, &st) == 0 && !S_ISFIFO(st.st_mode))
+        ukrun_fatal("--net-inject '%s' exists and is not a named pipe",
+                    value);
+    if (o->net_inject)
+        ukrun_fatal("--net-inject given twice ('%s', '%s')", o->net_inject,
+                    value);
+    o->net_inject = value;
+}
+
+static const char *net_inject_made; /* the pipe ukrun created */
+
+void net_inject_remove(void)
+{
+    if (net_inject_made)
+        unlink(net_inject_made);
+    net_inject_made = NULL;
+}
+
+/* Create the --net-inject pipe unless it exists (not for --dry-run). */
+void net_inject_prepare(const struct ukrun_opts *o)
+{
+    if (!o->net_inject || o->net == NET_NONE)
+        return;
+    if (mkfifo(o->net_inject, 0600) == 0) {
+        net_inject_made = o->net_inject;
+        atexit(net_inject_remove);
+    } else if (errno != EEXIST) {
+        ukrun_fatal("--net-inject: cannot create the named pipe '%s':",
+                    o->net_inject);
+    }
+}
+
 /* Pick the network once the options and the image are known: an image
  * with the virtio-net driver gets user networking unless told otherwise,
  * and -p implies it. */
@@ -164,6 +222,9 @@ void net_resolve(struct ukrun_opts *o)
                                                              : NET_NONE;
     if (o->net == NET_NONE && (o->net_ip || o->net_gw || o->net_dns))
         ukrun_fatal("--ip, --gw and --dns need a network (not --net none)");
+    if (o->net == NET_NONE && o->net_inject)
+        ukrun_fatal("--net-inject needs a network card (not --net none, "
+                    "and an image with the virtio-net driver)");
     if (o->net == NET_USER && !o->net_dns)
         o->net_dns = NET_USER_DNS;
 }
@@ -180,6 +241,25 @@ void net_kernel_options(const struct ukrun_opts *o, struct strvec *words)
         snprintf(buf, sizeof(buf), "%s%s", key[i], val[i]);
         strvec_push(words, buf);
     }
+}
+
+/* The chardev and the filter of --net-inject (see the top of the file);
+ * a comma in the path is doubled, as QEMU's option syntax wants. */
+static void net_inject_args(struct strvec *av, const char *path)
+{
+    struct strbuf cd = {0};
+
+    strbuf_puts(&cd, "pipe,id=ukinject,path=");
+    for (const char *c = path; *c; c++) {
+        if (*c == ',')
+            strbuf_putc(&cd, ',');
+        strbuf_putc(&cd, *c);
+    }
+    strvec_push(av, "-chardev");
+    strvec_push(av, cd.s);
+    strvec_push(av, "-object");
+    strvec_push(av, "filter-redirector,id=ukinjectf,netdev=" NET_ID
+                    ",queue=tx,indev=ukinject");
 }
 
 void net_qemu_args(struct strvec *av, const struct ukrun_opts *o)
@@ -205,4 +285,6 @@ void net_qemu_args(struct strvec *av, const struct ukrun_opts *o)
     strvec_push(av, o->machine == MACHINE_PC
                         ? "virtio-net-pci,netdev=" NET_ID ",romfile="
                         : "virtio-net-device,netdev=" NET_ID);
+    if (o->net_inject)
+        net_inject_args(av, o->net_inject);
 }

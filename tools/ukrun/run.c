@@ -156,6 +156,7 @@ void run_die_by_signal(int sig)
     sigset_t set;
 
     ctlfile_remove();
+    net_inject_remove();
     signal(sig, SIG_DFL);
     sigemptyset(&set);
     sigaddset(&set, sig);

@@ -56,6 +56,7 @@ int main(int argc, char **argv)
         return 0;
     }
     ctlfile_create(ctlpath);
+    net_inject_prepare(&opts);
     opts.boot_image = image_boot_path(opts.image, ctlpath);
     qemu_argv = qemu_build_argv(&opts, accel, cmdline, ctlpath);
     if (opts.verbose)

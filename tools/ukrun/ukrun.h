@@ -48,6 +48,7 @@ struct ukrun_opts {
     const char *net_tap;    /* --net tap:IFNAME */
     struct strvec net_fwd;  /* -p, as QEMU hostfwd= options */
     const char *net_ip, *net_gw, *net_dns; /* --ip, --gw, --dns */
+    const char *net_inject; /* --net-inject: named pipe path, or NULL */
 };
 
 /* util.c: messages and allocation helpers */
@@ -111,6 +112,9 @@ void net_opt_port(struct ukrun_opts *o, const char *value);
 void net_opt_ip(struct ukrun_opts *o, const char *value);
 void net_opt_gw(struct ukrun_opts *o, const char *value);
 void net_opt_dns(struct ukrun_opts *o, const char *value);
+void net_opt_inject(struct ukrun_opts *o, const char *value);
+void net_inject_prepare(const struct ukrun_opts *o); /* creates the pipe */
+void net_inject_remove(void); /* if ukrun created it; also at exit */
 void net_resolve(struct ukrun_opts *o); /* after image_check */
 void net_kernel_options(const struct ukrun_opts *o, struct strvec *words);
 void net_qemu_args(struct strvec *av, const struct ukrun_opts *o);

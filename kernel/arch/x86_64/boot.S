@@ -33,6 +33,8 @@
 #define CPUID_EXT_NX (1 << 20)
 
 #define PT_LOAD 1
+#define MB_LOADER_MAGIC 0x2badb002 /* EAX from a multiboot loader */
+#define PVH_START_MAGIC 0x336ec578 /* hvm_start_info.magic, at EBX */
 
 #define PTE_P 0x1
 #define PTE_W 0x2
@@ -114,19 +116,46 @@ reloc_next:
     cmpl %esi, %edi
     je reloc_next
     jecxz reloc_next
+    /* Backwards: the odd tail bytes, then dwords (under TCG each
+     * iteration of a rep is a dispatch of its own: 4x fewer). */
     leal -1(%esi, %ecx), %esi
     leal -1(%edi, %ecx), %edi
     std
+    andl $3, %ecx
     rep movsb
+    movl 32(%ebx), %ecx         /* p_filesz again */
+    shrl $2, %ecx
+    subl $3, %esi
+    subl $3, %edi
+    rep movsl
     cld
     jmp reloc_next
 reloc_done:
-    /* .bss, including the boot page tables and stack below. */
-    xorl %eax, %eax
+    /*
+     * .bss, including the boot page tables and stack below, must read as
+     * zero. A multiboot loader zeroes it itself: the header's bss_end_addr
+     * tells it to (multiboot spec 3.1.3; QEMU builds the image with a
+     * zeroed .bss before copying it in), and nothing runs between the
+     * loader and us. A PVH loader zeroes each segment's p_memsz tail at
+     * its physical address, which is not where .bss lives (image.ld), so
+     * only on PVH is it zeroed here. Under TCG this store loop was the
+     * largest part of the boot (one dispatch per byte).
+     */
+    cmpl $PVH_START_MAGIC, (%esp)
+    je 4f
+    cmpl $MB_LOADER_MAGIC, %ebp
+    je 5f
+4:  xorl %eax, %eax
     movl $__bss_start, %edi
     movl $__bss_end, %ecx
     subl %edi, %ecx
+    movl %ecx, %edx
+    shrl $2, %ecx
+    rep stosl
+    movl %edx, %ecx
+    andl $3, %ecx
     rep stosb
+5:
 
     /* kernel_main(magic, info): keep them in the SysV argument registers. */
     movl %ebp, %edi

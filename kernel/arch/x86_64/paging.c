@@ -1,4 +1,6 @@
 /* paging.c: the final 4-level page tables (identity map, W^X, guard pages). */
+#include <string.h>
+
 #include "kernel.h"
 #include "x86.h"
 
@@ -52,8 +54,7 @@ static uint64_t *paging_table_alloc(void)
 
     if (!t)
         PANIC("out of memory for page tables");
-    for (int i = 0; i < 512; i++)
-        t[i] = 0;
+    memset(t, 0, PAGE_SIZE);
     return t;
 }
 

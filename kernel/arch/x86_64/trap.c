@@ -71,8 +71,11 @@ struct trap_stack {
     char stack[IST_STACK_SIZE];
 };
 
-extern char trap_vectors[]; /* vectors.S: 256 stubs of 16 bytes */
-#define TRAP_STUB_SIZE 16
+/* vectors.S: 256 stubs of 4 bytes, in groups of 16 taking 72 bytes */
+extern char trap_vectors[];
+#define TRAP_STUB_SIZE 4
+#define TRAP_STUBS_PER_GROUP 16
+#define TRAP_GROUP_SIZE 72
 
 static struct trap_stack trap_stacks[IST_COUNT]
     __attribute__((aligned(PAGE_SIZE)));
@@ -87,37 +90,43 @@ static uint64_t trap_gdt[5] = {
     0x00cf93000000ffff,
 };
 
-/* What each exception is called in a report and the status it exits with. */
-static const struct {
-    const char *name;
-    int status;
-} trap_kinds[VEC_EXCEPTIONS] = {
-    [0] = {"divide error", EXIT_SIGFPE},
-    [1] = {"debug exception", EXIT_SIGTRAP},
-    [2] = {"non-maskable interrupt", EXIT_PANIC},
-    [3] = {"breakpoint", EXIT_SIGTRAP},
-    [4] = {"overflow", EXIT_SIGSEGV},
-    [5] = {"bound range exceeded", EXIT_SIGSEGV},
-    [6] = {"invalid opcode", EXIT_SIGILL},
-    [7] = {"device not available", EXIT_SIGFPE},
-    [8] = {"double fault", EXIT_SIGSEGV},
-    [9] = {"coprocessor segment overrun", EXIT_SIGFPE},
-    [10] = {"invalid TSS", EXIT_SIGSEGV},
-    [11] = {"segment not present", EXIT_SIGSEGV},
-    [12] = {"stack segment fault", EXIT_SIGSEGV},
-    [13] = {"general protection fault", EXIT_SIGSEGV},
-    [14] = {"page fault", EXIT_SIGSEGV},
-    [16] = {"x87 floating-point exception", EXIT_SIGFPE},
-    [17] = {"alignment check", EXIT_SIGBUS},
-    [18] = {"machine check", EXIT_PANIC},
-    [19] = {"SIMD floating-point exception", EXIT_SIGFPE},
-    [20] = {"virtualization exception", EXIT_PANIC},
-    [21] = {"control protection exception", EXIT_SIGSEGV},
+/* What each exception is called in a report, NUL-separated in vector
+ * order ("": reserved), and the status it exits with. */
+static const char trap_names[] =
+    "divide error\0debug exception\0non-maskable interrupt\0breakpoint\0"
+    "overflow\0bound range exceeded\0invalid opcode\0"
+    "device not available\0double fault\0coprocessor segment overrun\0"
+    "invalid TSS\0segment not present\0stack segment fault\0"
+    "general protection fault\0page fault\0\0"
+    "x87 floating-point exception\0alignment check\0machine check\0"
+    "SIMD floating-point exception\0virtualization exception\0"
+    "control protection exception\0";
+static const unsigned char trap_statuses[VEC_EXCEPTIONS] = {
+    EXIT_SIGFPE,  EXIT_SIGTRAP, EXIT_PANIC,   EXIT_SIGTRAP, EXIT_SIGSEGV,
+    EXIT_SIGSEGV, EXIT_SIGILL,  EXIT_SIGFPE,  EXIT_SIGSEGV, EXIT_SIGFPE,
+    EXIT_SIGSEGV, EXIT_SIGSEGV, EXIT_SIGSEGV, EXIT_SIGSEGV, EXIT_SIGSEGV,
+    EXIT_PANIC,   EXIT_SIGFPE,  EXIT_SIGBUS,  EXIT_PANIC,   EXIT_SIGFPE,
+    EXIT_PANIC,   EXIT_SIGSEGV, /* 22-31 reserved: */ EXIT_PANIC, EXIT_PANIC,
+    EXIT_PANIC,   EXIT_PANIC,   EXIT_PANIC,   EXIT_PANIC,   EXIT_PANIC,
+    EXIT_PANIC,   EXIT_PANIC,   EXIT_PANIC,
 };
+
+/* The name of an exception vector, or NULL for a reserved one. */
+static const char *trap_name(uint64_t vector)
+{
+    const char *name = trap_names, *end = trap_names + sizeof trap_names - 1;
+
+    for (uint64_t v = 0; v < vector && name < end; v++)
+        while (*name++)
+            ;
+    return name < end && *name ? name : NULL;
+}
 
 static void trap_set_gate(int vector, int ist)
 {
-    uint64_t addr = (uint64_t)trap_vectors + TRAP_STUB_SIZE * vector;
+    uint64_t addr = (uint64_t)trap_vectors +
+                    TRAP_GROUP_SIZE * (vector / TRAP_STUBS_PER_GROUP) +
+                    TRAP_STUB_SIZE * (vector % TRAP_STUBS_PER_GROUP);
 
     trap_idt[vector] = (struct trap_gate){
         .offset_low = (uint16_t)addr,
@@ -303,8 +312,8 @@ static _Noreturn void trap_fatal(const struct trap_frame *f)
                     f->vector, f->rip);
         kernel_exit(status);
     }
-    name = trap_kinds[f->vector].name;
-    status = name ? trap_kinds[f->vector].status : EXIT_PANIC;
+    name = trap_name(f->vector);
+    status = trap_statuses[f->vector];
     trap_report(f, name);
     trap_dump(f);
     backtrace_print(f->rip, f->rbp);

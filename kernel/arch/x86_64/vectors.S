@@ -1,21 +1,26 @@
 /* vectors.S: entry stubs for all 256 interrupt vectors, and the common path. */
 
 /*
- * Every stub is 16 bytes (trap.c finds vector n at trap_vectors + 16 * n).
- * It makes the stack uniform: the CPU pushes SS, RSP, RFLAGS, CS, RIP and,
- * for some exceptions, an error code; stubs of the others push a 0 in its
- * place. Then the vector number, then trap_common saves every general
- * register, giving struct trap_frame (trap.c) from the top of the stack.
+ * Stubs are 4 bytes, `pushq $(vector - 128)` (an 8-bit immediate) and a
+ * short jump, in groups of 16 that end in a jump to vectors_common; a group
+ * takes 72 bytes (trap.c finds vector n at trap_vectors + 72 * (n / 16) +
+ * 4 * (n % 16)). vectors_common makes the stack uniform: the CPU pushes SS,
+ * RSP, RFLAGS, CS, RIP and, for some exceptions, an error code; for the
+ * others it puts a 0 in the error code's place under the vector. Then
+ * trap_common saves every general register, giving struct trap_frame
+ * (trap.c) from the top of the stack.
  *
  * Every gate runs on an IST stack, which the CPU aligns to 16 bytes before
  * it pushes: 5 + 2 + 15 eight-byte slots keep rsp 16-byte aligned at the
  * call, as the SysV ABI wants.
  */
+#define VEC_EXCEPTIONS 32
+#define STUBS_PER_GROUP 16
+#define GROUP_SIZE 72
 
-/* Exceptions for which the CPU pushes an error code: #DF #TS #NP #SS #GP #PF
- * #AC #CP #VC #SX. */
-#define HAS_ERROR_CODE(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || \
-                           (n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
+/* Exceptions for which the CPU pushes an error code, one bit each: #DF #TS
+ * #NP #SS #GP #PF #AC #CP #VC #SX (8, 10-14, 17, 21, 29, 30). */
+#define ERROR_CODE_VECTORS 0x60227d00
 
 /* The general registers, in struct trap_frame order (trap.c). */
 .macro SAVE_GPRS
@@ -58,23 +63,36 @@
 .endm
 
     .section .text.trap_vectors, "ax", @progbits
-    .balign 16
+    .balign 8
     .globl trap_vectors
 trap_vectors:
     .set vector, 0
-    .rept 256
-    .balign 16
-    .if !HAS_ERROR_CODE(vector)
-    pushq $0
-    .endif
-    pushq $vector
-    .if vector < 32
-    jmp trap_common
-    .else
-    jmp irq_common
-    .endif
+    .rept 256 / STUBS_PER_GROUP
+    .rept STUBS_PER_GROUP
+    pushq $(vector - 128)
+    jmp 1f
     .set vector, vector + 1
     .endr
+1:  jmp vectors_common
+    .org trap_vectors + GROUP_SIZE * (vector / STUBS_PER_GROUP), 0xcc
+    .endr
+
+vectors_common:
+    addq $128, (%rsp) /* the vector */
+    cmpq $VEC_EXCEPTIONS, (%rsp)
+    jae 2f
+    pushq %rax
+    pushq %rcx
+    movl 16(%rsp), %ecx
+    movl $ERROR_CODE_VECTORS, %eax
+    btl %ecx, %eax
+    popq %rcx
+    popq %rax
+    jc trap_common
+2:  pushq (%rsp) /* no error code: a 0 under the vector */
+    movq $0, 8(%rsp)
+    cmpq $VEC_EXCEPTIONS, (%rsp)
+    jae irq_common
 
 trap_common:
     SAVE_GPRS

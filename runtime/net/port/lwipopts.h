@@ -85,9 +85,24 @@ extern unsigned char *net_heap; /* runtime/net/net_init.c */
  * header, so that the driver can prepend it without another buffer. */
 #define PBUF_LINK_ENCAPSULATION_HLEN 12
 
-/* No statistics; no debug output (LWIP_DEBUG stays undefined); byte
- * order from arch/cc.h. */
-#define LWIP_STATS 0
+/* Statistics: only the heap's bytes in use and each pool's elements in
+ * use (a few counters, no display code), for /proc/meminfo's Net* lines
+ * (runtime/net/net_meminfo.c) and the no-leak test; no debug output
+ * (LWIP_DEBUG stays undefined); byte order from arch/cc.h. */
+#define LWIP_STATS 1
+#define LWIP_STATS_DISPLAY 0
+#define MEM_STATS 1
+#define MEMP_STATS 1
+#define LINK_STATS 0
+#define ETHARP_STATS 0
+#define IP_STATS 0
+#define IPFRAG_STATS 0
+#define ICMP_STATS 0
+#define UDP_STATS 0
+#define TCP_STATS 0
+#define SYS_STATS 0
+#define IGMP_STATS 0
+#define MIB2_STATS 0
 #define LWIP_DONT_PROVIDE_BYTEORDER_FUNCTIONS 1
 
 #endif
