@@ -27,12 +27,23 @@ void time_init(void)
     boot_tsc = rdtsc();
 }
 
+/* clock_gettime runs with interrupts on (runtime/syscall/sysent.c), so the
+ * one-time calibration turns them off itself: no interrupt may stretch the
+ * PIT count, and tsc_hz is published only once its multiplier is there. */
 static uint64_t time_hz(void)
 {
     if (!tsc_hz) {
-        tsc_hz = tsc_calibrate_hz();
-        tsc_ns_mult = (uint64_t)(((unsigned __int128)1000000000UL
-                                  << TSC_NS_SHIFT) / tsc_hz);
+        uint64_t flags = irq_save();
+
+        if (!tsc_hz) {
+            uint64_t hz = tsc_calibrate_hz();
+
+            tsc_ns_mult = (uint64_t)(((unsigned __int128)1000000000UL
+                                      << TSC_NS_SHIFT) / hz);
+            __asm__ __volatile__("" : : : "memory");
+            tsc_hz = hz;
+        }
+        irq_restore(flags);
     }
     return tsc_hz;
 }
@@ -51,11 +62,18 @@ uint64_t time_monotonic_ns(void)
 uint64_t time_realtime_ns(void)
 {
     if (!realtime_known) {
-        int64_t epoch = rtc_read_epoch();
-        uint64_t now = time_monotonic_ns();
-        uint64_t wall = epoch > 0 ? (uint64_t)epoch * 1000000000UL : 0;
-        realtime_base_ns = wall > now ? wall - now : 0;
-        realtime_known = 1;
+        uint64_t flags = irq_save(); /* as time_hz: once, undisturbed */
+
+        if (!realtime_known) {
+            int64_t epoch = rtc_read_epoch();
+            uint64_t now = time_monotonic_ns();
+            uint64_t wall = epoch > 0 ? (uint64_t)epoch * 1000000000UL : 0;
+
+            realtime_base_ns = wall > now ? wall - now : 0;
+            __asm__ __volatile__("" : : : "memory");
+            realtime_known = 1;
+        }
+        irq_restore(flags);
     }
     return realtime_base_ns + time_monotonic_ns();
 }
