@@ -3,7 +3,7 @@
 # A test prints one "[PASS] name" or "[FAIL] name" line per check and ends
 # with "N passed, N failed"; CTest sees the exit status of `summary`.
 # Three spellings, for the three ways a check is naturally written:
-#   result STATUS NAME     after a command:  cmd; result $? "name"
+#   result STATUS NAME [WHY]  after a command:  cmd; result $? "name"
 #   check NAME CMD...      runs CMD, passes if it succeeds
 #   ok NAME / bad NAME [WHY]
 # The counters are $pass and $fail.
@@ -22,7 +22,7 @@ bad() {
 }
 
 result() {
-    if [ "$1" = 0 ]; then ok "$2"; else bad "$2"; fi
+    if [ "$1" = 0 ]; then ok "$2"; else bad "$2" "${3:-}"; fi
 }
 
 check() {

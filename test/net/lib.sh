@@ -6,24 +6,13 @@
 # are chosen at random and a VM that cannot forward its port (the port is
 # taken) is restarted on another one.
 
-pass=0 fail=0
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 vm_pid=""
 vm_log=""
 
-result() { # status name
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2"
-        fail=$((fail + 1))
-    fi
-}
-
 finish() {
     vm_stop
-    echo "$pass passed, $fail failed"
-    [ "$fail" = 0 ]
+    summary
 }
 
 # need TOOL...: every tool is on PATH, or the test fails naming it.

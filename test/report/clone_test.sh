@@ -7,17 +7,8 @@ bindir=$1 testdir=$2 work=$3
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
-pass=0 fail=0
+. "$(dirname "$0")/../lib.sh"
 
-result() { # STATUS NAME
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2"
-        fail=$((fail + 1))
-    fi
-}
 
 cp "$testdir/clone_prog.c" .
 line=$(grep -n '= clone(' clone_prog.c | cut -d: -f1)
@@ -65,5 +56,4 @@ timeout 120 "$bindir/ukrun" --timeout 60 thr.img >thr.out 2>&1
 [ $? = 0 ] && grep -q "^joined 7$" thr.out
 result $? "and its thread runs"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

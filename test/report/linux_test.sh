@@ -9,17 +9,8 @@ top=$(cd "$testdir/../.." && pwd)
 rm -rf "$work"
 mkdir -p "$work"
 cd "$work" || exit 1
-pass=0 fail=0
+. "$(dirname "$0")/../lib.sh"
 
-result() { # STATUS NAME
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2"
-        fail=$((fail + 1))
-    fi
-}
 
 # linux FILE KEY: the Linux microVM entry of a JSON report, one field.
 linux() {
@@ -97,5 +88,4 @@ else
     result $? "the text report shows it with its ratio"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

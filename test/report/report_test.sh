@@ -6,17 +6,8 @@ set -u
 bindir=$1 testdir=$2 work=$3
 mkdir -p "$work"
 cd "$work" || exit 1
-pass=0 fail=0
+. "$(dirname "$0")/../lib.sh"
 
-result() { # STATUS NAME
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2"
-        fail=$((fail + 1))
-    fi
-}
 
 # jcheck FILE PYTHON-EXPRESSION: true if the expression holds for report r.
 jcheck() {
@@ -133,5 +124,4 @@ result $? "ukreport on a missing file: a clear error"
 [ $? = 1 ] && grep -q "unknown report format 'xml'" bad.err && [ ! -e x.img ]
 result $? "--report=xml is refused"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

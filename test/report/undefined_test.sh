@@ -8,17 +8,8 @@ rm -rf "$work"
 mkdir -p "$work/tmp"
 cd "$work" || exit 1
 export TMPDIR=$work/tmp
-pass=0 fail=0
+. "$(dirname "$0")/../lib.sh"
 
-result() { # STATUS NAME
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2"
-        fail=$((fail + 1))
-    fi
-}
 
 cp "$testdir/undef_prog.c" .
 line=$(grep -n 'foo(n)' undef_prog.c | cut -d: -f1)
@@ -79,5 +70,4 @@ echo 'int main(void) { return 0; }' >ok.c
     grep -q "^ukcc: error: link stage failed" other.err && [ ! -e ok.img ]
 result $? "another link error: lld's own message, then ukcc's"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

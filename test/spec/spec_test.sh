@@ -7,21 +7,12 @@ bindir=$1 testdir=$2 work=$3 ukspec=$4
 mkdir -p "$work"
 cd "$work" || exit 1
 rm -f ./*.img ./*.debug ./*.json
-pass=0 fail=0
+. "$(dirname "$0")/../lib.sh"
 ukcc=$bindir/ukcc
 sys=$("$ukcc" -print-sysroot)
 libs="$sys/lib/libukkernel.a $sys/lib/libukrt.a $sys/lib/libuklwip.a
       $sys/lib/libc.a $sys/lib/libukbuiltins.a"
 
-result() { # STATUS NAME [DETAIL]
-    if [ "$1" = 0 ]; then
-        echo "[PASS] $2"
-        pass=$((pass + 1))
-    else
-        echo "[FAIL] $2${3:+: $3}"
-        fail=$((fail + 1))
-    fi
-}
 
 # jcheck FILE PYTHON-EXPRESSION: the expression holds for the report r
 # (s: its "specialisation" object).
@@ -147,5 +138,4 @@ walk_ms=$(sed -n 's/.*spec: the walk and the object took \([0-9.]*\) ms/\1/p' ti
 result $? "ukcc -v reports the time of the walk and the object ($walk_ms ms)"
 echo "$(($(stat -c %s timed.img))) bytes: hello image"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+summary
