@@ -109,6 +109,11 @@ int walk_sym_named(const struct walk *w, const char *name);
 
 /* walk_graph.c: references from relocations, reachability from the entry */
 int walk_graph_build(struct walk *w);
+/* Every relocation of an allocated section (not of debug sections), with
+ * its symbol and that symbol's name (NULL if it has none). */
+typedef void walk_rela_fn(const struct walk *w, const GElf_Rela *rel,
+                          const GElf_Sym *sym, const char *name, void *ctx);
+void walk_each_rela(const struct walk *w, walk_rela_fn *fn, void *ctx);
 unsigned walk_chain(const struct walk *w, int sym, int *out, unsigned max);
 
 /* walk_dwarf.c: source files, call-site lines and inlined calls */

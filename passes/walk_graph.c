@@ -48,36 +48,52 @@ static int target_of(const struct walk *w, uint64_t addr, bool pcrel)
     return t;
 }
 
-static void read_relas(struct walk *w, Elf_Scn *scn, const GElf_Shdr *sh,
-                       struct refs *r)
+void walk_each_rela(const struct walk *w, walk_rela_fn *fn, void *ctx)
 {
-    Elf_Scn *symscn = elf_getscn(w->elf, sh->sh_link);
-    Elf_Data *syms = symscn ? elf_getdata(symscn, NULL) : NULL;
-    Elf_Data *data = elf_getdata(scn, NULL);
-    size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+    Elf_Scn *scn = NULL;
 
-    if (!syms || !data)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        GElf_Rela rel;
-        GElf_Sym s;
+    while ((scn = elf_nextscn(w->elf, scn))) {
+        GElf_Shdr sh, symsh;
 
-        if (!gelf_getrela(data, (int)i, &rel) ||
-            !gelf_getsym(syms, (int)GELF_R_SYM(rel.r_info), &s))
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_RELA)
             continue;
-        if (s.st_shndx == SHN_UNDEF || s.st_shndx == SHN_ABS)
+        if (sh.sh_info >= w->nsecs || !w->secs[sh.sh_info].size)
+            continue; /* relocations of debug sections */
+        Elf_Scn *symscn = elf_getscn(w->elf, sh.sh_link);
+        Elf_Data *syms = symscn ? elf_getdata(symscn, NULL) : NULL;
+        Elf_Data *data = elf_getdata(scn, NULL);
+        size_t n = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
+
+        if (!syms || !data || !gelf_getshdr(symscn, &symsh))
             continue;
-        unsigned type = GELF_R_TYPE(rel.r_info);
-        uint64_t addr = s.st_value;
-        int to;
-        if (GELF_ST_TYPE(s.st_info) == STT_SECTION)
-            to = target_of(w, addr + rel.r_addend, pc_relative(type));
-        else
-            to = walk_sym_at(w, addr);
-        if (to < 0)
-            continue;
-        refs_push(r, walk_sym_at(w, rel.r_offset), to, rel.r_offset);
+        for (size_t i = 0; i < n; i++) {
+            GElf_Rela rel;
+            GElf_Sym s;
+
+            if (gelf_getrela(data, (int)i, &rel) &&
+                gelf_getsym(syms, (int)GELF_R_SYM(rel.r_info), &s))
+                fn(w, &rel, &s, elf_strptr(w->elf, symsh.sh_link, s.st_name),
+                   ctx);
+        }
     }
+}
+
+/* A reference from the function at the relocation to a defined symbol. */
+static void graph_rela(const struct walk *w, const GElf_Rela *rel,
+                       const GElf_Sym *s, const char *name, void *ctx)
+{
+    unsigned type = GELF_R_TYPE(rel->r_info);
+    int to;
+
+    (void)name;
+    if (s->st_shndx == SHN_UNDEF || s->st_shndx == SHN_ABS)
+        return;
+    if (GELF_ST_TYPE(s->st_info) == STT_SECTION)
+        to = target_of(w, s->st_value + rel->r_addend, pc_relative(type));
+    else
+        to = walk_sym_at(w, s->st_value);
+    if (to >= 0)
+        refs_push(ctx, walk_sym_at(w, rel->r_offset), to, rel->r_offset);
 }
 
 static int by_from(const void *a, const void *b)
@@ -173,17 +189,8 @@ out:
 int walk_graph_build(struct walk *w)
 {
     struct refs r = {0};
-    Elf_Scn *scn = NULL;
 
-    while ((scn = elf_nextscn(w->elf, scn))) {
-        GElf_Shdr sh;
-
-        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_RELA)
-            continue;
-        if (sh.sh_info >= w->nsecs || !w->secs[sh.sh_info].size)
-            continue; /* relocations of debug sections */
-        read_relas(w, scn, &sh, &r);
-    }
+    walk_each_rela(w, graph_rela, &r);
     /* Code may run on into an assembler label after it (boot code);
      * not into a compiled function, which is entered only by calls. */
     for (size_t i = 0; i + 1 < w->nsyms; i++)

@@ -41,34 +41,15 @@ static unsigned depth_of(const struct walk *w, int sym)
 /* The relocations of allocated sections against global undefined symbols:
  * lld fails on those unless told to ignore them, so they are the missing
  * ones (weak undefined symbols are allowed to stay 0). */
-static void read_refs(const struct walk *w, Elf_Scn *scn, const GElf_Shdr *sh,
-                      struct urefs *r)
+static void undef_rela(const struct walk *w, const GElf_Rela *rel,
+                       const GElf_Sym *s, const char *name, void *ctx)
 {
-    Elf_Scn *symscn = elf_getscn(w->elf, sh->sh_link);
-    GElf_Shdr symsh;
-    Elf_Data *syms = symscn ? elf_getdata(symscn, NULL) : NULL;
-    Elf_Data *data = elf_getdata(scn, NULL);
-    size_t n = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
-
-    if (!syms || !data || !gelf_getshdr(symscn, &symsh))
+    if (s->st_shndx != SHN_UNDEF || GELF_ST_BIND(s->st_info) != STB_GLOBAL ||
+        !name || !*name)
         return;
-    for (size_t i = 0; i < n; i++) {
-        GElf_Rela rel;
-        GElf_Sym s;
-        const char *name;
-
-        if (!gelf_getrela(data, (int)i, &rel) ||
-            !gelf_getsym(syms, (int)GELF_R_SYM(rel.r_info), &s))
-            continue;
-        if (s.st_shndx != SHN_UNDEF || GELF_ST_BIND(s.st_info) != STB_GLOBAL)
-            continue;
-        name = elf_strptr(w->elf, symsh.sh_link, s.st_name);
-        if (!name || !*name)
-            continue;
-        int from = walk_sym_at(w, rel.r_offset);
-        urefs_push(r,
-                   (struct uref){name, rel.r_offset, from, depth_of(w, from)});
-    }
+    int from = walk_sym_at(w, rel->r_offset);
+    urefs_push(ctx,
+               (struct uref){name, rel->r_offset, from, depth_of(w, from)});
 }
 
 /* Of the references to one name, the one reached from main first (the
@@ -124,18 +105,9 @@ size_t report_undefined(const struct walk *w, struct report_undef *out,
                         size_t max)
 {
     struct urefs r = {0};
-    Elf_Scn *scn = NULL;
     size_t count = 0;
 
-    while ((scn = elf_nextscn(w->elf, scn))) {
-        GElf_Shdr sh;
-
-        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_RELA)
-            continue;
-        if (sh.sh_info >= w->nsecs || !w->secs[sh.sh_info].size)
-            continue; /* relocations of debug sections */
-        read_refs(w, scn, &sh, &r);
-    }
+    walk_each_rela(w, undef_rela, &r);
     for (size_t i = 0; i < r.n; i++) {
         size_t best = i;
         bool seen = false;
